@@ -1,0 +1,651 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SsmInventory;
+
+/// <summary>
+/// The SSM Agent's ContentHash: Base64 of the MD5 of Go's <c>json.Marshal</c> of the Content rows.
+/// The service compares it with the hash of the Content it already holds, so it must match the agent's byte for byte.
+/// </summary>
+public static class InventoryContentHash
+{
+    /// <summary>
+    /// Base64(MD5(Go json.Marshal of the rows)), 24 chars. Empty list hashes the 4 bytes "null".
+    /// </summary>
+    /// <remarks>
+    /// Attributes are written in the order of their names' UTF-8 bytes, and lone surrogates become U+FFFD first,
+    /// as the agent's JSON decoder does. U+0008 and U+000C are rejected because the agent escapes them differently
+    /// depending on the Go version it was built with.
+    /// </remarks>
+    /// <param name="content">The Content rows; a single-object Content is a one-row list.</param>
+    /// <returns>The 24-character ContentHash.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="content"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// A row, an attribute name or a value is null; a name or value contains U+0008 or U+000C;
+    /// or two names of one row are equal once lone surrogates are replaced.
+    /// </exception>
+    public static string Compute(IReadOnlyList<IReadOnlyDictionary<string, string>> content)
+    {
+        if (content is null)
+        {
+            throw new ArgumentNullException(nameof(content));
+        }
+
+        using IncrementalHash md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        Encode(content, new HashSink(md5));
+#if NET8_0_OR_GREATER
+        Span<byte> digest = stackalloc byte[16];
+        md5.GetHashAndReset(digest);
+        return Convert.ToBase64String(digest);
+#else
+        return Convert.ToBase64String(md5.GetHashAndReset());
+#endif
+    }
+
+    /// <summary>
+    /// Writes the exact bytes <see cref="Compute"/> hashes. On an exception, what was already written is incomplete.
+    /// </summary>
+    /// <returns>The number of bytes written.</returns>
+    internal static long WriteHashedBytes(IReadOnlyList<IReadOnlyDictionary<string, string>> content, Stream destination)
+    {
+        if (content is null)
+        {
+            throw new ArgumentNullException(nameof(content));
+        }
+
+        if (destination is null)
+        {
+            throw new ArgumentNullException(nameof(destination));
+        }
+
+        return Encode(content, new StreamSink(destination));
+    }
+
+    /// <summary>The number of bytes <see cref="Compute"/> hashes, validating the content the same way.</summary>
+    internal static long GetHashedByteCount(IReadOnlyList<IReadOnlyDictionary<string, string>> content)
+    {
+        if (content is null)
+        {
+            throw new ArgumentNullException(nameof(content));
+        }
+
+        return Encode(content, default(DiscardSink));
+    }
+
+    /// <summary>
+    /// Orders attribute names as Go orders map keys: by UTF-8 bytes, which is Unicode code point order,
+    /// after replacing lone surrogates with U+FFFD. .NET's ordinal order differs for U+E000–U+FFFF against U+10000 and above.
+    /// </summary>
+    internal static int CompareNames(string x, string y)
+    {
+        int common = Math.Min(x.Length, y.Length);
+        int i = 0;
+        while (i < common && x[i] == y[i])
+        {
+            i++;
+        }
+
+        if (i == common)
+        {
+            // One is a UTF-16 prefix of the other. Even when the shorter one ends in a high surrogate that the longer
+            // one pairs, U+FFFD sorts below every supplementary code point, so the shorter one still comes first.
+            return x.Length.CompareTo(y.Length);
+        }
+
+        char a = x[i];
+        char b = y[i];
+        if (!IsSurrogate(a) && !IsSurrogate(b) && (i == 0 || !char.IsHighSurrogate(x[i - 1])))
+        {
+            return a - b;
+        }
+
+        // A high surrogate always starts a code point, so restart decoding there.
+        if (i > 0 && char.IsHighSurrogate(x[i - 1]))
+        {
+            i--;
+        }
+
+        int ix = i;
+        int iy = i;
+        while (ix < x.Length && iy < y.Length)
+        {
+            int cx = ReadCodePoint(x, ref ix);
+            int cy = ReadCodePoint(y, ref iy);
+            if (cx != cy)
+            {
+                return cx < cy ? -1 : 1;
+            }
+        }
+
+        return (x.Length - ix).CompareTo(y.Length - iy);
+    }
+
+    private static int ReadCodePoint(string s, ref int index)
+    {
+        char c = s[index++];
+        if (!IsSurrogate(c))
+        {
+            return c;
+        }
+
+        if (char.IsHighSurrogate(c) && index < s.Length && char.IsLowSurrogate(s[index]))
+        {
+            return char.ConvertToUtf32(c, s[index++]);
+        }
+
+        return ReplacementChar;
+    }
+
+    private static bool IsSurrogate(char c) => (uint)(c - 0xD800) <= 0x7FF;
+
+    private const int ReplacementChar = 0xFFFD;
+
+    private static long Encode<TSink>(IReadOnlyList<IReadOnlyDictionary<string, string>> content, TSink sink)
+        where TSink : struct, IByteSink
+    {
+        var writer = new Writer<TSink>(sink);
+        try
+        {
+            writer.WriteContent(content);
+            return writer.Complete();
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
+
+    private interface IByteSink
+    {
+        void Write(byte[] buffer, int count);
+    }
+
+    private readonly struct HashSink(IncrementalHash hash) : IByteSink
+    {
+        public void Write(byte[] buffer, int count) => hash.AppendData(buffer, 0, count);
+    }
+
+    private readonly struct StreamSink(Stream stream) : IByteSink
+    {
+        public void Write(byte[] buffer, int count) => stream.Write(buffer, 0, count);
+    }
+
+    private readonly struct DiscardSink : IByteSink
+    {
+        public void Write(byte[] buffer, int count)
+        {
+        }
+    }
+
+    private sealed class AttributeComparer : IComparer<KeyValuePair<string, string>>
+    {
+        public static readonly AttributeComparer Instance = new();
+
+        public int Compare(KeyValuePair<string, string> x, KeyValuePair<string, string> y) => CompareNames(x.Key, y.Key);
+    }
+
+    /// <summary>Encodes into a small pooled buffer that is handed to the sink whenever it fills up.</summary>
+    private struct Writer<TSink>
+        where TSink : struct, IByteSink
+    {
+        private const int BufferSize = 4096;
+
+        // The longest encoding of one UTF-16 code unit or surrogate pair: a \u2028-style escape.
+        private const int MaxBytesPerChar = 6;
+
+        // Rows up to this many attributes are sorted by insertion, which allocates nothing; larger ones use Array.Sort.
+        private const int InsertionSortLimit = 32;
+
+        private static readonly byte[] s_hex = Encoding.ASCII.GetBytes("0123456789abcdef");
+
+#if NET8_0_OR_GREATER
+        private static readonly SearchValues<char> s_plainAscii = SearchValues.Create(PlainAsciiChars());
+#else
+        private static readonly bool[] s_plainAscii = PlainAsciiTable();
+#endif
+
+        private readonly TSink _sink;
+        private byte[] _buffer;
+        private int _pos;
+        private long _flushed;
+        private KeyValuePair<string, string>[] _attributes;
+
+        public Writer(TSink sink)
+        {
+            _sink = sink;
+            _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            _attributes = [];
+        }
+
+        public void WriteContent(IReadOnlyList<IReadOnlyDictionary<string, string>> content)
+        {
+            int count = content.Count;
+            if (count == 0)
+            {
+                WriteAscii("null");
+                return;
+            }
+
+            WriteByte((byte)'[');
+            for (int row = 0; row < count; row++)
+            {
+                if (row > 0)
+                {
+                    WriteByte((byte)',');
+                }
+
+                WriteRow(content[row], row);
+            }
+
+            WriteByte((byte)']');
+        }
+
+        public long Complete()
+        {
+            Flush();
+            return _flushed;
+        }
+
+        public void Dispose()
+        {
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = [];
+            }
+
+            if (_attributes.Length > 0)
+            {
+                ArrayPool<KeyValuePair<string, string>>.Shared.Return(_attributes, clearArray: true);
+                _attributes = [];
+            }
+        }
+
+        private void WriteRow(IReadOnlyDictionary<string, string>? row, int rowIndex)
+        {
+            if (row is null)
+            {
+                throw new ArgumentException($"Row {rowIndex} of the content is null.", "content");
+            }
+
+            int count = CollectAttributes(row, rowIndex);
+            KeyValuePair<string, string>[] attributes = _attributes;
+            SortAttributes(attributes, count);
+            for (int i = 1; i < count; i++)
+            {
+                if (CompareNames(attributes[i - 1].Key, attributes[i].Key) == 0)
+                {
+                    throw DuplicateNames(rowIndex, attributes[i - 1].Key, attributes[i].Key);
+                }
+            }
+
+            WriteByte((byte)'{');
+            for (int i = 0; i < count; i++)
+            {
+                if (i > 0)
+                {
+                    WriteByte((byte)',');
+                }
+
+                KeyValuePair<string, string> attribute = attributes[i];
+                if (attribute.Value is null)
+                {
+                    throw new ArgumentException(
+                        $"Row {rowIndex}, attribute \"{DisplayName(attribute.Key)}\": the value is null. "
+                        + "Attribute values are strings; leave the attribute out instead.",
+                        "content");
+                }
+
+                WriteString(attribute.Key, rowIndex, attribute.Key, isName: true);
+                WriteByte((byte)':');
+                WriteString(attribute.Value, rowIndex, attribute.Key, isName: false);
+            }
+
+            WriteByte((byte)'}');
+            Array.Clear(attributes, 0, count);
+        }
+
+        private int CollectAttributes(IReadOnlyDictionary<string, string> row, int rowIndex)
+        {
+            EnsureAttributeCapacity(row.Count);
+            int count = 0;
+            if (row is Dictionary<string, string> dictionary)
+            {
+                // The struct enumerator avoids boxing an interface enumerator for every row.
+                foreach (KeyValuePair<string, string> attribute in dictionary)
+                {
+                    AddAttribute(attribute, ref count, rowIndex);
+                }
+            }
+            else
+            {
+                foreach (KeyValuePair<string, string> attribute in row)
+                {
+                    AddAttribute(attribute, ref count, rowIndex);
+                }
+            }
+
+            return count;
+        }
+
+        private void AddAttribute(KeyValuePair<string, string> attribute, ref int count, int rowIndex)
+        {
+            if (attribute.Key is null)
+            {
+                throw new ArgumentException($"Row {rowIndex} has an attribute whose name is null.", "content");
+            }
+
+            if (count == _attributes.Length)
+            {
+                EnsureAttributeCapacity(count + 1);
+            }
+
+            _attributes[count++] = attribute;
+        }
+
+        private void EnsureAttributeCapacity(int needed)
+        {
+            if (needed <= _attributes.Length)
+            {
+                return;
+            }
+
+            KeyValuePair<string, string>[] larger = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(Math.Max(needed, 2 * _attributes.Length));
+            Array.Copy(_attributes, larger, _attributes.Length);
+            if (_attributes.Length > 0)
+            {
+                ArrayPool<KeyValuePair<string, string>>.Shared.Return(_attributes, clearArray: true);
+            }
+
+            _attributes = larger;
+        }
+
+        private static void SortAttributes(KeyValuePair<string, string>[] attributes, int count)
+        {
+            if (count > InsertionSortLimit)
+            {
+                Array.Sort(attributes, 0, count, AttributeComparer.Instance);
+                return;
+            }
+
+            for (int i = 1; i < count; i++)
+            {
+                KeyValuePair<string, string> item = attributes[i];
+                int j = i - 1;
+                while (j >= 0 && CompareNames(attributes[j].Key, item.Key) > 0)
+                {
+                    attributes[j + 1] = attributes[j];
+                    j--;
+                }
+
+                attributes[j + 1] = item;
+            }
+        }
+
+        private void WriteString(string text, int rowIndex, string attributeName, bool isName)
+        {
+            WriteByte((byte)'"');
+            int i = 0;
+            int length = text.Length;
+            while (i < length)
+            {
+                if (_buffer.Length - _pos < MaxBytesPerChar)
+                {
+                    Flush();
+                }
+
+                // Runs of ASCII that need no escaping are copied straight into the buffer.
+                int limit = Math.Min(length - i, _buffer.Length - _pos);
+#if NET8_0_OR_GREATER
+                ReadOnlySpan<char> chunk = text.AsSpan(i, limit);
+                int run = chunk.IndexOfAnyExcept(s_plainAscii);
+                if (run < 0)
+                {
+                    run = limit;
+                }
+
+                if (run > 0)
+                {
+                    Ascii.FromUtf16(chunk.Slice(0, run), _buffer.AsSpan(_pos), out _);
+                    _pos += run;
+                    i += run;
+                }
+#else
+                byte[] buffer = _buffer;
+                bool[] plain = s_plainAscii;
+                int pos = _pos;
+                int end = i + limit;
+                while (i < end)
+                {
+                    char c = text[i];
+                    if (c >= 0x80 || !plain[c])
+                    {
+                        break;
+                    }
+
+                    buffer[pos++] = (byte)c;
+                    i++;
+                }
+
+                _pos = pos;
+#endif
+
+                // Then everything else, one character at a time, until plain ASCII resumes or the buffer is nearly full.
+                while (i < length && _buffer.Length - _pos >= MaxBytesPerChar)
+                {
+                    char c = text[i];
+                    if (c < 0x80)
+                    {
+                        if (IsPlainAscii(c))
+                        {
+                            break;
+                        }
+
+                        WriteEscapedAscii(c, rowIndex, attributeName, isName);
+                        i++;
+                    }
+                    else
+                    {
+                        i = WriteNonAscii(text, i);
+                    }
+                }
+            }
+
+            WriteByte((byte)'"');
+        }
+
+        private static bool IsPlainAscii(char c)
+        {
+#if NET8_0_OR_GREATER
+            return s_plainAscii.Contains(c);
+#else
+            return s_plainAscii[c];
+#endif
+        }
+
+        private void WriteEscapedAscii(char c, int rowIndex, string attributeName, bool isName)
+        {
+            byte[] buffer = _buffer;
+            switch (c)
+            {
+                case '"':
+                case '\\':
+                    buffer[_pos++] = (byte)'\\';
+                    buffer[_pos++] = (byte)c;
+                    return;
+                case '\n':
+                    buffer[_pos++] = (byte)'\\';
+                    buffer[_pos++] = (byte)'n';
+                    return;
+                case '\r':
+                    buffer[_pos++] = (byte)'\\';
+                    buffer[_pos++] = (byte)'r';
+                    return;
+                case '\t':
+                    buffer[_pos++] = (byte)'\\';
+                    buffer[_pos++] = (byte)'t';
+                    return;
+                case '\b':
+                case '\f':
+                    throw UnstableEscape(c, rowIndex, attributeName, isName);
+                default:
+                    // Other control characters and the HTML-sensitive < > &, as \u00xx with lower-case hex.
+                    WriteUnicodeEscape(c);
+                    return;
+            }
+        }
+
+        private int WriteNonAscii(string text, int i)
+        {
+            byte[] buffer = _buffer;
+            int c = text[i];
+            if (c < 0x800)
+            {
+                buffer[_pos++] = (byte)(0xC0 | (c >> 6));
+                buffer[_pos++] = (byte)(0x80 | (c & 0x3F));
+                return i + 1;
+            }
+
+            if (IsSurrogate((char)c))
+            {
+                if (c <= 0xDBFF && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    int codePoint = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+                    buffer[_pos++] = (byte)(0xF0 | (codePoint >> 18));
+                    buffer[_pos++] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
+                    buffer[_pos++] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
+                    buffer[_pos++] = (byte)(0x80 | (codePoint & 0x3F));
+                    return i + 2;
+                }
+
+                c = ReplacementChar;
+            }
+            else if (c is 0x2028 or 0x2029)
+            {
+                WriteUnicodeEscape((char)c);
+                return i + 1;
+            }
+
+            buffer[_pos++] = (byte)(0xE0 | (c >> 12));
+            buffer[_pos++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+            buffer[_pos++] = (byte)(0x80 | (c & 0x3F));
+            return i + 1;
+        }
+
+        private void WriteUnicodeEscape(char c)
+        {
+            byte[] buffer = _buffer;
+            byte[] hex = s_hex;
+            buffer[_pos++] = (byte)'\\';
+            buffer[_pos++] = (byte)'u';
+            buffer[_pos++] = hex[c >> 12];
+            buffer[_pos++] = hex[(c >> 8) & 0xF];
+            buffer[_pos++] = hex[(c >> 4) & 0xF];
+            buffer[_pos++] = hex[c & 0xF];
+        }
+
+        private void WriteByte(byte value)
+        {
+            if (_pos == _buffer.Length)
+            {
+                Flush();
+            }
+
+            _buffer[_pos++] = value;
+        }
+
+        private void WriteAscii(string text)
+        {
+            foreach (char c in text)
+            {
+                WriteByte((byte)c);
+            }
+        }
+
+        private void Flush()
+        {
+            if (_pos > 0)
+            {
+                _sink.Write(_buffer, _pos);
+                _flushed += _pos;
+                _pos = 0;
+            }
+        }
+    }
+
+#if NET8_0_OR_GREATER
+    private static string PlainAsciiChars()
+    {
+        var chars = new StringBuilder(96);
+        for (char c = ' '; c <= '\u007F'; c++)
+        {
+            if (!NeedsAsciiEscape(c))
+            {
+                chars.Append(c);
+            }
+        }
+
+        return chars.ToString();
+    }
+#else
+    private static bool[] PlainAsciiTable()
+    {
+        var table = new bool[0x80];
+        for (char c = ' '; c <= '\u007F'; c++)
+        {
+            table[c] = !NeedsAsciiEscape(c);
+        }
+
+        return table;
+    }
+#endif
+
+    // Go's encoding/json escapes these printable ASCII characters (with HTML escaping on, as json.Marshal has it).
+    private static bool NeedsAsciiEscape(char c) => c is '"' or '\\' or '<' or '>' or '&';
+
+    private static ArgumentException UnstableEscape(char c, int rowIndex, string attributeName, bool isName)
+    {
+        string character = c == '\b' ? "U+0008 (backspace)" : "U+000C (form feed)";
+        string where = isName ? "the attribute name" : "the value";
+        return new ArgumentException(
+            $"Row {rowIndex}, attribute \"{DisplayName(attributeName)}\": {where} contains {character}. "
+            + "The SSM Agent escapes U+0008 and U+000C differently depending on the Go version it was built with "
+            + "(\\u0008 and \\u000c before Go 1.22, \\b and \\f since), so no ContentHash can be guaranteed to match the agent's. "
+            + "Remove or replace the character.",
+            "content");
+    }
+
+    private static ArgumentException DuplicateNames(int rowIndex, string first, string second) =>
+        new(
+            $"Row {rowIndex}: the attribute names \"{DisplayName(first)}\" and \"{DisplayName(second)}\" are the same "
+            + "once lone surrogates are replaced by U+FFFD, as the SSM Agent's JSON decoder does. Rename one of them.",
+            "content");
+
+    /// <summary>An attribute name made readable in a message: control characters and lone surrogates as \uXXXX.</summary>
+    private static string DisplayName(string name)
+    {
+        StringBuilder? result = null;
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            bool pair = char.IsHighSurrogate(c) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]);
+            if (c < ' ' || c == '\u007F' || (IsSurrogate(c) && !pair))
+            {
+                result ??= new StringBuilder(name, 0, i, name.Length + 8);
+                result.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            result?.Append(c);
+            if (pair)
+            {
+                i++;
+                result?.Append(name[i]);
+            }
+        }
+
+        return result?.ToString() ?? name;
+    }
+}

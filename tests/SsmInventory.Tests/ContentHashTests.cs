@@ -1,0 +1,704 @@
+using System.Collections;
+using System.Collections.ObjectModel;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace SsmInventory.Tests;
+
+public sealed class ContentHashTests
+{
+    private const string SecretValue = "s3cr3t-inventory-value";
+
+    // ---- The agent's own vectors ----
+
+    public static TheoryData<string> VectorNames()
+    {
+        var names = new TheoryData<string>();
+        foreach (JsonElement vector in ContentHashVectors.Load().RootElement.GetProperty("vectors").EnumerateArray())
+        {
+            names.Add(vector.GetProperty("name").GetString()!);
+        }
+
+        return names;
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorNames))]
+    public void Vector_ProducesTheAgentsBytesAndHash(string name)
+    {
+        using JsonDocument document = ContentHashVectors.Load();
+        JsonElement vector = document.RootElement.GetProperty("vectors").EnumerateArray()
+            .Single(v => v.GetProperty("name").GetString() == name);
+        List<Dictionary<string, string>> rows = ContentHashVectors.ToRows(vector.GetProperty("content"));
+        byte[] expectedBytes = Encoding.UTF8.GetBytes(vector.GetProperty("hashedBytes").GetString()!);
+        string expectedHash = vector.GetProperty("contentHash").GetString()!;
+
+        // The vector file is consistent with itself...
+        Assert.Equal(expectedHash, Md5Base64(expectedBytes));
+
+        // ...and the library reproduces both its bytes and its hash, taking a List<Dictionary<string, string>> as is.
+        AssertBytes(expectedBytes, rows);
+        Assert.Equal(expectedHash, InventoryContentHash.Compute(rows));
+    }
+
+    [Fact]
+    public void Vectors_ContainEveryVectorOfTheReferencePage()
+    {
+        using JsonDocument document = ContentHashVectors.Load();
+        var hashes = document.RootElement.GetProperty("vectors").EnumerateArray()
+            .Select(v => v.GetProperty("contentHash").GetString()!)
+            .ToHashSet();
+
+        string[] fromReferenceTable =
+        [
+            "48GtZeuIJBBC97ikXAAVeA==", "YOmbldlylsgT2Jicc13aJw==", "N6YlnMDB2uKZp4Zkid/wvQ==", "ohyvtMQF5pl2caAuV4ubHg==",
+            "diehzdqG9+6i5si9j34dyA==", "rXFKtxqWvIHEoxGY+ZU5Pg==", "pyq/YT4NVtDxuJnhfKRFrw==",
+        ];
+        Assert.Superset(fromReferenceTable.ToHashSet(), hashes);
+    }
+
+    [Fact]
+    public void Vectors_CheckedInCopyMatchesTheSharedReference()
+    {
+        string? checkedIn = ContentHashVectors.FindCheckedIn();
+        Assert.True(checkedIn is not null, "tests/SsmInventory.Tests/Vectors/content-hash.json was not found above " + AppContext.BaseDirectory);
+
+        string? shared = ContentHashVectors.FindShared();
+        if (shared is null)
+        {
+            // Standalone checkout: the checked-in copy is the reference.
+            return;
+        }
+
+        Assert.True(
+            Normalize(File.ReadAllText(shared)) == Normalize(File.ReadAllText(checkedIn)),
+            $"{checkedIn} differs from {shared}; copy the shared vectors file into the test project.");
+
+        static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    // ---- Shape ----
+
+    [Fact]
+    public void EmptyList_HashesTheFourBytesNull()
+    {
+        var rows = new List<Dictionary<string, string>>();
+
+        AssertBytes("null", rows);
+        Assert.Equal("N6YlnMDB2uKZp4Zkid/wvQ==", InventoryContentHash.Compute(rows));
+    }
+
+    [Fact]
+    public void EmptyRow_IsAnEmptyObject()
+    {
+        var rows = new List<Dictionary<string, string>> { new() };
+
+        AssertBytes("[{}]", rows);
+        Assert.Equal("ohyvtMQF5pl2caAuV4ubHg==", InventoryContentHash.Compute(rows));
+    }
+
+    [Fact]
+    public void MultipleRows_AreCompactAndKeepTheirOrder()
+    {
+        var rows = new List<Dictionary<string, string>>
+        {
+            new() { ["Version"] = "2", ["Name"] = "zeta" },
+            new(),
+            new() { ["Name"] = "alpha", ["Extra"] = "" },
+        };
+
+        AssertBytes("""[{"Name":"zeta","Version":"2"},{},{"Extra":"","Name":"alpha"}]""", rows);
+    }
+
+    [Fact]
+    public void Rows_ThatAreNotDictionaries_EncodeTheSameWay()
+    {
+        var dictionary = new Dictionary<string, string> { ["b"] = "1", ["a"] = "<2>", ["\U0001F600"] = "3", ["\uFF01"] = "4" };
+        var rows = new List<IReadOnlyDictionary<string, string>>
+        {
+            new ReadOnlyDictionary<string, string>(dictionary),
+            new SortedDictionary<string, string>(dictionary, StringComparer.Ordinal),
+            new PairList(dictionary.ToArray()),
+            dictionary,
+        };
+
+        const string Row = """{"a":"\u003c2\u003e","b":"1","！":"4","😀":"3"}""";
+        AssertBytes($"[{Row},{Row},{Row},{Row}]", rows);
+    }
+
+    // ---- Key order ----
+
+    [Fact]
+    public void Keys_AreSortedByUtf8Bytes_NotByUtf16Ordinal()
+    {
+        const string Fullwidth = "\uFF01";   // EF BC 81
+        const string Emoji = "\U0001F600";   // F0 9F 98 80, but UTF-16 D83D DE00 sorts below FF01
+        Assert.True(string.CompareOrdinal(Emoji, Fullwidth) < 0);
+
+        var rows = new List<Dictionary<string, string>> { new() { [Emoji] = "e", [Fullwidth] = "f", ["\uE000"] = "p", ["\U00010000"] = "s" } };
+
+        AssertBytes("[{\"\uE000\":\"p\",\"\uFF01\":\"f\",\"\U00010000\":\"s\",\"\U0001F600\":\"e\"}]", rows);
+        Assert.True(InventoryContentHash.CompareNames(Fullwidth, Emoji) < 0);
+        Assert.True(InventoryContentHash.CompareNames(Emoji, Fullwidth) > 0);
+    }
+
+    [Fact]
+    public void Keys_AreSortedCaseSensitivelyAndByteWise()
+    {
+        var rows = new List<Dictionary<string, string>>
+        {
+            new() { ["b"] = "1", ["B"] = "2", ["a10"] = "3", ["a2"] = "4", ["a1"] = "5", ["é"] = "6", ["_"] = "7", ["~"] = "8" },
+        };
+
+        AssertBytes("""[{"B":"2","_":"7","a1":"5","a10":"3","a2":"4","b":"1","~":"8","é":"6"}]""", rows);
+    }
+
+    [Fact]
+    public void Keys_InLargeRows_AreSortedTheSameWay()
+    {
+        // More attributes than the insertion sort handles, so the other sort path runs.
+        var row = new Dictionary<string, string>();
+        for (int i = 0; i < 60; i++)
+        {
+            row[(i % 3) switch { 0 => $"k{i}", 1 => $"\uFF01{i}", _ => $"\U0001F600{i}" }] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var rows = new List<Dictionary<string, string>> { row };
+        AssertMatchesReference(rows);
+    }
+
+    // ---- Escaping ----
+
+    [Theory]
+    [InlineData("\"", "\\\"")]
+    [InlineData("\\", "\\\\")]
+    [InlineData("\n", "\\n")]
+    [InlineData("\r", "\\r")]
+    [InlineData("\t", "\\t")]
+    [InlineData("\0", "\\u0000")]
+    [InlineData("\u0001", "\\u0001")]
+    [InlineData("\u000B", "\\u000b")]
+    [InlineData("\u001B", "\\u001b")]
+    [InlineData("\u001F", "\\u001f")]
+    [InlineData("<", "\\u003c")]
+    [InlineData(">", "\\u003e")]
+    [InlineData("&", "\\u0026")]
+    [InlineData("\u2028", "\\u2028")]
+    [InlineData("\u2029", "\\u2029")]
+    [InlineData("/", "/")]
+    [InlineData("'", "'")]
+    [InlineData("\u007F", "\u007F")]
+    [InlineData("\u0080", "\u0080")]
+    [InlineData("\u0085", "\u0085")]
+    [InlineData("\u00A0", "\u00A0")]
+    [InlineData("\u202A", "\u202A")]
+    [InlineData("\uFEFF", "\uFEFF")]
+    public void Escaping_MatchesGo_InValuesAndKeys(string character, string expected)
+    {
+        var inValue = new List<Dictionary<string, string>> { new() { ["k"] = $"a{character}b" } };
+        var inKey = new List<Dictionary<string, string>> { new() { [$"a{character}b"] = "v" } };
+
+        AssertBytes($"[{{\"k\":\"a{expected}b\"}}]", inValue);
+        AssertBytes($"[{{\"a{expected}b\":\"v\"}}]", inKey);
+    }
+
+    [Theory]
+    [InlineData("\u00E9", "C3A9")]
+    [InlineData("\u07FF", "DFBF")]
+    [InlineData("\u0800", "E0A080")]
+    [InlineData("\uFF01", "EFBC81")]
+    [InlineData("\uFFFF", "EFBFBF")]
+    [InlineData("\U00010000", "F0908080")]
+    [InlineData("\U0001F600", "F09F9880")]
+    [InlineData("\U0010FFFF", "F48FBFBF")]
+    public void NonAscii_IsWrittenAsRawUtf8(string character, string expectedHex)
+    {
+        var rows = new List<Dictionary<string, string>> { new() { ["k"] = character } };
+
+        byte[] expected = [.. "[{\"k\":\""u8, .. Convert.FromHexString(expectedHex), .. "\"}]"u8];
+        AssertBytes(expected, rows);
+    }
+
+    // ---- Lone surrogates ----
+
+    [Theory]
+    [InlineData(@"a\uD800b", "a\uFFFDb")]
+    [InlineData(@"a\uDC00b", "a\uFFFDb")]
+    [InlineData(@"\uD83D", "\uFFFD")]
+    [InlineData(@"end\uDBFF", "end\uFFFD")]
+    [InlineData(@"\uDFFFstart", "\uFFFDstart")]
+    [InlineData(@"\uDE00\uD83D", "\uFFFD\uFFFD")]
+    [InlineData(@"\uD83D\uD83D\uDE00", "\uFFFD\U0001F600")]
+    [InlineData(@"\uD83D\uDE00\uDE00", "\U0001F600\uFFFD")]
+    public void LoneSurrogates_BecomeReplacementCharacter_InValuesAndKeys(string withCodes, string replaced)
+    {
+        // InlineData cannot carry lone surrogates through attribute metadata, so the test spells them as \uXXXX text.
+        string text = Unescape(withCodes);
+        string expected = Unescape(replaced);
+        Assert.NotEqual(expected, text);
+
+        var inValue = new List<Dictionary<string, string>> { new() { ["k"] = text } };
+        var inKey = new List<Dictionary<string, string>> { new() { [text] = "v" } };
+
+        AssertBytes($"[{{\"k\":\"{expected}\"}}]", inValue);
+        AssertBytes($"[{{\"{expected}\":\"v\"}}]", inKey);
+        Assert.Equal(
+            InventoryContentHash.Compute([new Dictionary<string, string> { ["k"] = expected }]),
+            InventoryContentHash.Compute(inValue));
+    }
+
+    [Fact]
+    public void LoneSurrogates_InKeys_SortAsReplacementCharacter()
+    {
+        var rows = new List<Dictionary<string, string>>
+        {
+            new() { ["\U0001F600"] = "4", ["\uFFFE"] = "3", ["\uD800"] = "2", ["\uFFFC"] = "1", ["\uDFFF!"] = "5" },
+        };
+
+        AssertBytes("[{\"\uFFFC\":\"1\",\"\uFFFD\":\"2\",\"\uFFFD!\":\"5\",\"\uFFFE\":\"3\",\"\U0001F600\":\"4\"}]", rows);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(40)]
+    public void Keys_ThatCollideOnceLoneSurrogatesAreReplaced_AreRejected(int attributeCount)
+    {
+        var collide = new Dictionary<string, string> { ["name\uD800"] = SecretValue, ["name\uDC00"] = SecretValue };
+        for (int i = collide.Count; i < attributeCount; i++)
+        {
+            collide[$"other{i}"] = "x";
+        }
+
+        var rows = new List<Dictionary<string, string>> { new() { ["name"] = "ok" }, collide };
+
+        ArgumentException error = AssertRejected(rows);
+        Assert.Contains("Row 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("name\\uD800", error.Message, StringComparison.Ordinal);
+        Assert.Contains("name\\uDC00", error.Message, StringComparison.Ordinal);
+    }
+
+    // ---- Characters that cannot be hashed reliably ----
+
+    [Theory]
+    [InlineData('\b', "U+0008")]
+    [InlineData('\f', "U+000C")]
+    public void Backspace_AndFormFeed_InValues_AreRejected(char character, string codePoint)
+    {
+        var rows = new List<Dictionary<string, string>>
+        {
+            new() { ["Name"] = "fine" },
+            new() { ["Name"] = "fine too" },
+            new() { ["Name"] = "still fine", ["Serial"] = $"{SecretValue}{character}{SecretValue}" },
+        };
+
+        ArgumentException error = AssertRejected(rows);
+        Assert.Contains("Row 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"Serial\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains(codePoint, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Go version", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Remove or replace", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretValue, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData('\b', "U+0008", "bad\\u0008name")]
+    [InlineData('\f', "U+000C", "bad\\u000Cname")]
+    public void Backspace_AndFormFeed_InKeys_AreRejected(char character, string codePoint, string shownName)
+    {
+        var rows = new List<Dictionary<string, string>>
+        {
+            new() { ["Name"] = "fine" },
+            new() { [$"bad{character}name"] = SecretValue },
+        };
+
+        ArgumentException error = AssertRejected(rows);
+        Assert.Contains("Row 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains(shownName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("attribute name", error.Message, StringComparison.Ordinal);
+        Assert.Contains(codePoint, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretValue, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backspace_AfterABufferOfPlainText_IsStillRejected()
+    {
+        var rows = new List<Dictionary<string, string>> { new() { ["Long"] = new string('x', 10_000) + "\b" } };
+
+        ArgumentException error = AssertRejected(rows);
+        Assert.Contains("Row 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"Long\"", error.Message, StringComparison.Ordinal);
+    }
+
+    // ---- Nulls ----
+
+    [Fact]
+    public void NullContent_ThrowsArgumentNullException()
+    {
+        Assert.Equal("content", Assert.Throws<ArgumentNullException>(() => InventoryContentHash.Compute(null!)).ParamName);
+        Assert.Equal("content", Assert.Throws<ArgumentNullException>(() => InventoryContentHash.WriteHashedBytes(null!, Stream.Null)).ParamName);
+        Assert.Equal("content", Assert.Throws<ArgumentNullException>(() => InventoryContentHash.GetHashedByteCount(null!)).ParamName);
+    }
+
+    [Fact]
+    public void NullRow_NamesTheRow()
+    {
+        var rows = new List<Dictionary<string, string>> { new() { ["Name"] = "x" }, new(), null! };
+
+        ArgumentException error = AssertRejected(rows);
+        Assert.Contains("Row 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NullValue_NamesTheRowAndAttribute()
+    {
+        var rows = new List<Dictionary<string, string>> { new() { ["Name"] = "x" }, new() { ["Name"] = "y", ["Owner"] = null! } };
+
+        ArgumentException error = AssertRejected(rows);
+        Assert.Contains("Row 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"Owner\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NullKey_FromACustomDictionary_NamesTheRow()
+    {
+        var rows = new List<IReadOnlyDictionary<string, string>> { new PairList([new(null!, "x")]) };
+
+        ArgumentException error = AssertRejected(rows);
+        Assert.Contains("Row 0", error.Message, StringComparison.Ordinal);
+    }
+
+    // ---- Streaming over buffer boundaries, against a straightforward reference ----
+
+    [Fact]
+    public void EscapesAndMultiByteCharacters_StraddlingTheBuffer_MatchTheReference()
+    {
+        string[] tails = ["\u2028", "\"", "<", "\u0001", "\u00E9", "\uFF01", "\U0001F600", "\uD800", "\uDC00"];
+        foreach (string tail in tails)
+        {
+            // [{"k":" is 7 bytes, so these pads put the tail at every position around the first two 4 KB boundaries.
+            foreach (int boundary in new[] { 4096, 8192 })
+            {
+                for (int pad = boundary - 16; pad <= boundary + 2; pad++)
+                {
+                    var rows = new List<Dictionary<string, string>> { new() { ["k"] = new string('a', pad) + tail + tail + "z" } };
+                    AssertMatchesReference(rows);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void LargeContent_MatchesTheReference()
+    {
+        string[] specials =
+        [
+            "\"", "\\", "\n", "\r", "\t", "\0", "\u001F", "<", ">", "&", "\u2028", "\u2029", "/", "\u007F",
+            "\u00E9", "\u0800", "\uFFFF", "\U0001F600", "\U0010FFFF", "\uD800", "\uDFFF",
+        ];
+        var rows = new List<Dictionary<string, string>>();
+        int row = 0;
+        long approximateBytes = 0;
+        while (approximateBytes < 1_100_000)
+        {
+            string special = specials[row % specials.Length];
+            string value = new string((char)('a' + (row % 26)), 3000 + (row * 37 % 1200)) + special + special
+                + string.Concat(Enumerable.Repeat("x" + special, row % 50));
+            rows.Add(new Dictionary<string, string>
+            {
+                ["Index"] = row.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Value"] = value,
+                [$"Key{special}"] = special,
+            });
+            approximateBytes += value.Length;
+            row++;
+        }
+
+        // One very long value full of escapes, so they fall on many buffer boundaries.
+        rows.Add(new Dictionary<string, string> { ["Mixed"] = string.Concat(Enumerable.Repeat("ab\"c<\u00E9\U0001F600\u2028\n\\d\uD800", 20_000)) });
+
+        long size = AssertMatchesReference(rows);
+        Assert.True(size > 1024 * 1024, $"only {size} bytes");
+    }
+
+    [Fact]
+    public void RandomContent_MatchesTheReference()
+    {
+        var random = new Random(20240601);
+        string[] pieces =
+        [
+            "a", "Z", "0", " ", "-", "_", ".", ":", "'", "/", "\"", "\\", "\n", "\r", "\t", "\0", "\u0001", "\u000B", "\u000E",
+            "\u001B", "\u001F", "<", ">", "&", "\u007F", "\u0080", "\u00E9", "\u07FF", "\u0800", "\u2028", "\u2029", "\u2027",
+            "\u202A", "\uE000", "\uFEFF", "\uFF01", "\uFFFD", "\uFFFF", "\U00010000", "\U0001F600", "\U0010FFFF",
+            "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "plain ascii text ",
+        ];
+
+        string RandomText(int maxPieces)
+        {
+            var text = new StringBuilder();
+            int count = random.Next(maxPieces + 1);
+            for (int i = 0; i < count; i++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            return text.ToString();
+        }
+
+        var rows = new List<Dictionary<string, string>>();
+        for (int r = 0; r < 400; r++)
+        {
+            var row = new Dictionary<string, string>();
+            var seen = new HashSet<string>();
+            int attributes = random.Next(20) == 0 ? random.Next(33, 70) : random.Next(0, 9);
+            for (int a = 0; a < attributes; a++)
+            {
+                string key = RandomText(6);
+                if (key.Length == 0 || !seen.Add(ReferenceEncoder.ReplaceLoneSurrogates(key)))
+                {
+                    continue;
+                }
+
+                string value = random.Next(10) == 0 ? RandomText(2000) : RandomText(12);
+                row[key] = value;
+            }
+
+            rows.Add(row);
+        }
+
+        AssertMatchesReference(rows);
+    }
+
+    // ---- Helpers ----
+
+    private static string Md5Base64(byte[] bytes) => Convert.ToBase64String(MD5.HashData(bytes));
+
+    private static void AssertBytes(string expectedJson, IReadOnlyList<IReadOnlyDictionary<string, string>> rows) =>
+        AssertBytes(Encoding.UTF8.GetBytes(expectedJson), rows);
+
+    private static void AssertBytes(byte[] expected, IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
+    {
+        using var stream = new MemoryStream();
+        long written = InventoryContentHash.WriteHashedBytes(rows, stream);
+        byte[] actual = stream.ToArray();
+
+        Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(actual));
+        Assert.Equal(actual.Length, written);
+        Assert.Equal(actual.Length, InventoryContentHash.GetHashedByteCount(rows));
+        Assert.Equal(Md5Base64(expected), InventoryContentHash.Compute(rows));
+    }
+
+    private static long AssertMatchesReference(IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
+    {
+        byte[] expected = Encoding.UTF8.GetBytes(ReferenceEncoder.Json(rows));
+
+        using var stream = new MemoryStream();
+        InventoryContentHash.WriteHashedBytes(rows, stream);
+        byte[] actual = stream.ToArray();
+        if (!expected.AsSpan().SequenceEqual(actual))
+        {
+            int at = expected.AsSpan().CommonPrefixLength(actual);
+            Assert.Fail($"Bytes differ at offset {at} of {expected.Length} (actual {actual.Length}): expected "
+                + Convert.ToHexString(expected.AsSpan(at, Math.Min(16, expected.Length - at)))
+                + ", actual " + Convert.ToHexString(actual.AsSpan(at, Math.Min(16, actual.Length - at))));
+        }
+
+        Assert.Equal(expected.Length, InventoryContentHash.GetHashedByteCount(rows));
+        Assert.Equal(Md5Base64(expected), InventoryContentHash.Compute(rows));
+        return expected.Length;
+    }
+
+    private static ArgumentException AssertRejected(IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
+    {
+        ArgumentException error = Assert.Throws<ArgumentException>(() => InventoryContentHash.Compute(rows));
+        Assert.Equal("content", error.ParamName);
+        Assert.Throws<ArgumentException>(() => InventoryContentHash.WriteHashedBytes(rows, Stream.Null));
+        Assert.Throws<ArgumentException>(() => InventoryContentHash.GetHashedByteCount(rows));
+        return error;
+    }
+
+    /// <summary>Turns the six-character text \uXXXX into that UTF-16 code unit.</summary>
+    private static string Unescape(string text) => System.Text.RegularExpressions.Regex.Replace(
+        text,
+        @"\\u([0-9A-Fa-f]{4})",
+        m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
+
+    /// <summary>The rules of the reference page written the obvious way: a whole JSON string, then MD5.</summary>
+    private static class ReferenceEncoder
+    {
+        public static string ReplaceLoneSurrogates(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+
+        public static string Json(IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
+        {
+            if (rows.Count == 0)
+            {
+                return "null";
+            }
+
+            var json = new StringBuilder("[");
+            foreach (IReadOnlyDictionary<string, string> row in rows)
+            {
+                if (json.Length > 1)
+                {
+                    json.Append(',');
+                }
+
+                json.Append('{');
+                var attributes = row
+                    .Select(a => (Key: ReplaceLoneSurrogates(a.Key), Value: ReplaceLoneSurrogates(a.Value)))
+                    .OrderBy(a => Encoding.UTF8.GetBytes(a.Key), Utf8BytesComparer.Instance)
+                    .ToList();
+                for (int i = 0; i < attributes.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        json.Append(',');
+                    }
+
+                    AppendQuoted(json, attributes[i].Key);
+                    json.Append(':');
+                    AppendQuoted(json, attributes[i].Value);
+                }
+
+                json.Append('}');
+            }
+
+            return json.Append(']').ToString();
+        }
+
+        private static void AppendQuoted(StringBuilder json, string text)
+        {
+            json.Append('"');
+            foreach (char c in text)
+            {
+                switch (c)
+                {
+                    case '"': json.Append("\\\""); break;
+                    case '\\': json.Append("\\\\"); break;
+                    case '\n': json.Append("\\n"); break;
+                    case '\r': json.Append("\\r"); break;
+                    case '\t': json.Append("\\t"); break;
+                    case '<': json.Append("\\u003c"); break;
+                    case '>': json.Append("\\u003e"); break;
+                    case '&': json.Append("\\u0026"); break;
+                    case '\u2028': json.Append("\\u2028"); break;
+                    case '\u2029': json.Append("\\u2029"); break;
+                    case < ' ': json.Append("\\u00").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)); break;
+                    default: json.Append(c); break;
+                }
+            }
+
+            json.Append('"');
+        }
+
+        private sealed class Utf8BytesComparer : IComparer<byte[]>
+        {
+            public static readonly Utf8BytesComparer Instance = new();
+
+            public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+        }
+    }
+
+    /// <summary>A read-only dictionary that is not a <see cref="Dictionary{TKey, TValue}"/> and enumerates exactly what it is given.</summary>
+    private sealed class PairList(KeyValuePair<string, string>[] pairs) : IReadOnlyDictionary<string, string>
+    {
+        public int Count => pairs.Length;
+
+        public IEnumerable<string> Keys => pairs.Select(p => p.Key);
+
+        public IEnumerable<string> Values => pairs.Select(p => p.Value);
+
+        public string this[string key] => pairs.First(p => p.Key == key).Value;
+
+        public bool ContainsKey(string key) => pairs.Any(p => p.Key == key);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value)
+        {
+            foreach (KeyValuePair<string, string> pair in pairs)
+            {
+                if (pair.Key == key)
+                {
+                    value = pair.Value;
+                    return true;
+                }
+            }
+
+            value = null;
+            return false;
+        }
+
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)pairs).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
+
+/// <summary>Finds the SSM Agent vectors: the shared reference beside the repository, else the copy checked into this project.</summary>
+internal static class ContentHashVectors
+{
+    private static readonly string[] s_sharedPath = ["shared", "reference", "vectors", "content-hash.json"];
+
+    public static JsonDocument Load()
+    {
+        string path = FindShared() ?? FindCheckedIn()
+            ?? throw new FileNotFoundException("content-hash.json found neither in shared/reference/vectors nor in tests/SsmInventory.Tests/Vectors above " + AppContext.BaseDirectory);
+        return JsonDocument.Parse(File.ReadAllText(path));
+    }
+
+    public static string? FindShared() =>
+        FindUpward(dir => Path.Combine([dir, .. s_sharedPath]));
+
+    public static string? FindCheckedIn() =>
+        FindUpward(dir => Path.Combine(dir, "Vectors", "content-hash.json"), requireProjectFile: true)
+        ?? FindUpward(dir => Path.Combine(dir, "tests", "SsmInventory.Tests", "Vectors", "content-hash.json"));
+
+    public static List<Dictionary<string, string>> ToRows(JsonElement content)
+    {
+        var rows = new List<Dictionary<string, string>>();
+        if (content.ValueKind == JsonValueKind.Object)
+        {
+            rows.Add(ToRow(content));
+        }
+        else
+        {
+            foreach (JsonElement row in content.EnumerateArray())
+            {
+                rows.Add(ToRow(row));
+            }
+        }
+
+        return rows;
+    }
+
+    private static Dictionary<string, string> ToRow(JsonElement row)
+    {
+        var attributes = new Dictionary<string, string>();
+        foreach (JsonProperty property in row.EnumerateObject())
+        {
+            attributes.Add(property.Name, property.Value.GetString()!);
+        }
+
+        return attributes;
+    }
+
+    private static string? FindUpward(Func<string, string> candidate, bool requireProjectFile = false)
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (requireProjectFile && !File.Exists(Path.Combine(dir.FullName, "SsmInventory.Tests.csproj")))
+            {
+                continue;
+            }
+
+            string path = candidate(dir.FullName);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+}
