@@ -142,6 +142,15 @@ public static class InventoryContentHash
 
     private const int ReplacementChar = 0xFFFD;
 
+    private static readonly byte[] s_hex = Encoding.ASCII.GetBytes("0123456789abcdef");
+
+    private static readonly bool[] s_plainAscii = PlainAsciiTable();
+
+#if NET8_0_OR_GREATER
+    // The ASCII characters Go escapes; U+2028 and U+2029 are searched for separately.
+    private static readonly SearchValues<char> s_asciiEscapes = SearchValues.Create(AsciiEscapeChars());
+#endif
+
     private static long Encode<TSink>(IReadOnlyList<IReadOnlyDictionary<string, string>> content, TSink sink)
         where TSink : struct, IByteSink
     {
@@ -198,13 +207,6 @@ public static class InventoryContentHash
         // Rows up to this many attributes are sorted by insertion, which allocates nothing; larger ones use Array.Sort.
         private const int InsertionSortLimit = 32;
 
-        private static readonly byte[] s_hex = Encoding.ASCII.GetBytes("0123456789abcdef");
-
-#if NET8_0_OR_GREATER
-        private static readonly SearchValues<char> s_plainAscii = SearchValues.Create(PlainAsciiChars());
-#else
-        private static readonly bool[] s_plainAscii = PlainAsciiTable();
-#endif
 
         private readonly TSink _sink;
         private byte[] _buffer;
@@ -387,6 +389,94 @@ public static class InventoryContentHash
         private void WriteString(string text, int rowIndex, string attributeName, bool isName)
         {
             WriteByte((byte)'"');
+#if NET8_0_OR_GREATER
+            if (text.Length >= VectorizedMinLength)
+            {
+                WriteCharsVectorized(text, rowIndex, attributeName, isName);
+            }
+            else
+#endif
+            {
+                WriteCharsScalar(text, rowIndex, attributeName, isName);
+            }
+
+            WriteByte((byte)'"');
+        }
+
+#if NET8_0_OR_GREATER
+        // Below this length the per-call cost of the vectorized searches outweighs what they save.
+        private const int VectorizedMinLength = 24;
+
+        private void WriteCharsVectorized(string text, int rowIndex, string attributeName, bool isName)
+        {
+            int i = 0;
+            int length = text.Length;
+            while (i < length)
+            {
+                int stop = IndexOfEscape(text, i);
+
+                // Transcode up to the next escape. A run never ends inside a surrogate pair (escapes are not surrogates),
+                // so a high surrogate at its end is lone, and lone surrogates become U+FFFD as in Go's decoder.
+                // When the buffer fills, the transcoder stops before a whole code point, so pairs are never split.
+                while (i < stop)
+                {
+                    if (_buffer.Length - _pos < 4)
+                    {
+                        Flush();
+                    }
+
+                    OperationStatus status = System.Text.Unicode.Utf8.FromUtf16(
+                        text.AsSpan(i, stop - i),
+                        _buffer.AsSpan(_pos),
+                        out int read,
+                        out int written,
+                        replaceInvalidSequences: true,
+                        isFinalBlock: true);
+                    i += read;
+                    _pos += written;
+                    if (status == OperationStatus.DestinationTooSmall)
+                    {
+                        Flush();
+                    }
+                }
+
+                if (i == length)
+                {
+                    break;
+                }
+
+                if (_buffer.Length - _pos < MaxBytesPerChar)
+                {
+                    Flush();
+                }
+
+                char c = text[i++];
+                if (c < 0x80)
+                {
+                    WriteEscapedAscii(c, rowIndex, attributeName, isName);
+                }
+                else
+                {
+                    WriteUnicodeEscape(c);
+                }
+            }
+        }
+
+        /// <summary>The index of the next character Go escapes at or after <paramref name="start"/>, or the text's length.</summary>
+        private static int IndexOfEscape(string text, int start)
+        {
+            ReadOnlySpan<char> rest = text.AsSpan(start);
+            int ascii = rest.IndexOfAny(s_asciiEscapes);
+            ReadOnlySpan<char> before = ascii < 0 ? rest : rest.Slice(0, ascii);
+            int separator = before.IndexOfAnyInRange('\u2028', '\u2029');
+            int found = separator >= 0 ? separator : ascii;
+            return found < 0 ? text.Length : start + found;
+        }
+#endif
+
+        private void WriteCharsScalar(string text, int rowIndex, string attributeName, bool isName)
+        {
+            bool[] plain = s_plainAscii;
             int i = 0;
             int length = text.Length;
             while (i < length)
@@ -397,26 +487,9 @@ public static class InventoryContentHash
                 }
 
                 // Runs of ASCII that need no escaping are copied straight into the buffer.
-                int limit = Math.Min(length - i, _buffer.Length - _pos);
-#if NET8_0_OR_GREATER
-                ReadOnlySpan<char> chunk = text.AsSpan(i, limit);
-                int run = chunk.IndexOfAnyExcept(s_plainAscii);
-                if (run < 0)
-                {
-                    run = limit;
-                }
-
-                if (run > 0)
-                {
-                    Ascii.FromUtf16(chunk.Slice(0, run), _buffer.AsSpan(_pos), out _);
-                    _pos += run;
-                    i += run;
-                }
-#else
                 byte[] buffer = _buffer;
-                bool[] plain = s_plainAscii;
                 int pos = _pos;
-                int end = i + limit;
+                int end = i + Math.Min(length - i, buffer.Length - pos);
                 while (i < end)
                 {
                     char c = text[i];
@@ -430,7 +503,6 @@ public static class InventoryContentHash
                 }
 
                 _pos = pos;
-#endif
 
                 // Then everything else, one character at a time, until plain ASCII resumes or the buffer is nearly full.
                 while (i < length && _buffer.Length - _pos >= MaxBytesPerChar)
@@ -438,7 +510,7 @@ public static class InventoryContentHash
                     char c = text[i];
                     if (c < 0x80)
                     {
-                        if (IsPlainAscii(c))
+                        if (plain[c])
                         {
                             break;
                         }
@@ -452,17 +524,6 @@ public static class InventoryContentHash
                     }
                 }
             }
-
-            WriteByte((byte)'"');
-        }
-
-        private static bool IsPlainAscii(char c)
-        {
-#if NET8_0_OR_GREATER
-            return s_plainAscii.Contains(c);
-#else
-            return s_plainAscii[c];
-#endif
         }
 
         private void WriteEscapedAscii(char c, int rowIndex, string attributeName, bool isName)
@@ -575,21 +636,7 @@ public static class InventoryContentHash
         }
     }
 
-#if NET8_0_OR_GREATER
-    private static string PlainAsciiChars()
-    {
-        var chars = new StringBuilder(96);
-        for (char c = ' '; c <= '\u007F'; c++)
-        {
-            if (!NeedsAsciiEscape(c))
-            {
-                chars.Append(c);
-            }
-        }
-
-        return chars.ToString();
-    }
-#else
+    /// <summary>For each ASCII character, whether Go writes it as is.</summary>
     private static bool[] PlainAsciiTable()
     {
         var table = new bool[0x80];
@@ -599,6 +646,21 @@ public static class InventoryContentHash
         }
 
         return table;
+    }
+
+#if NET8_0_OR_GREATER
+    private static string AsciiEscapeChars()
+    {
+        var chars = new StringBuilder(40);
+        for (char c = '\0'; c < 0x80; c++)
+        {
+            if (c < ' ' || NeedsAsciiEscape(c))
+            {
+                chars.Append(c);
+            }
+        }
+
+        return chars.ToString();
     }
 #endif
 

@@ -21,7 +21,7 @@ public sealed class ReadErrorTests
         Assert.Equal("Int32Value", error.AttributeName);
         Assert.Equal("12x", error.Value);
         Assert.Equal(
-            "Cannot read row 1 of Custom:AllValues into SsmInventory.Tests.Types.AllValues: attribute 'Int32Value' has the value \"12x\", but it is not an integer that fits a Int32.",
+            "Cannot read row 1 of Custom:AllValues into SsmInventory.Tests.Types.AllValues: attribute 'Int32Value' has the value \"12x\", but it is not an integer within the range of Int32.",
             error.Message);
     }
 

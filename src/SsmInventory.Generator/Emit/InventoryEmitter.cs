@@ -332,7 +332,7 @@ internal static class InventoryEmitter
         {
             ValueKind.Boolean => "true or false",
             ValueKind.Char => "a single character",
-            ValueKind.Single or ValueKind.Double or ValueKind.Decimal => $"a number that fits a {property.Kind}",
+            ValueKind.Single or ValueKind.Double or ValueKind.Decimal => $"a number within the range of {property.Kind}",
             ValueKind.DateTime or ValueKind.DateTimeOffset => "a date and time in the format yyyy-MM-ddTHH:mm:ssZ (or ISO 8601)",
             ValueKind.DateOnly => "a date in the format yyyy-MM-dd",
             ValueKind.TimeOnly => "a time in the format HH:mm:ss with optional fractions of a second",
@@ -342,7 +342,7 @@ internal static class InventoryEmitter
             ValueKind.Version => "a version such as 1.2.3",
             ValueKind.Enum => $"a member name or number of {EnumFor(spec, property).FullyQualifiedName.Replace("global::", string.Empty)}",
             ValueKind.Converter => $"a value {property.ConverterTypeName!.Replace("global::", string.Empty)} can read",
-            _ => $"an integer that fits a {property.Kind}",
+            _ => $"an integer within the range of {property.Kind}",
         };
     }
 
