@@ -1,0 +1,503 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using SsmInventory.Generator.Model;
+
+namespace SsmInventory.Generator.Parsing;
+
+/// <summary>Why a type marked <c>[InventoryType]</c> cannot have code generated for it at all.</summary>
+internal enum TypeShapeProblem
+{
+    None,
+    Generic,
+    Static,
+    NotClassOrStruct,
+    Inaccessible,
+}
+
+/// <summary>What is wrong with one property, if anything.</summary>
+internal enum PropertyProblem
+{
+    None,
+
+    /// <summary>Neither a built-in conversion nor a converter.</summary>
+    UnsupportedType,
+
+    /// <summary>The converter type is not a usable <c>InventoryConverter&lt;T&gt;</c> for the property.</summary>
+    InvalidConverter,
+
+    /// <summary>Both <c>[InventoryFormat]</c> and <c>[InventoryConverter]</c>.</summary>
+    FormatWithConverter,
+
+    /// <summary><c>[InventoryFormat]</c> on a type that takes no format.</summary>
+    FormatNotApplicable,
+
+    /// <summary>An attribute argument is missing, not a constant, or null.</summary>
+    InvalidArgument,
+}
+
+/// <summary>
+/// The symbol-level reading of one <c>[InventoryType]</c> type, shared by the generator (which turns it into an
+/// equatable <see cref="InventoryTypeSpec"/>) and the analyzers (which report its problems), so both apply the same rules.
+/// It holds symbols, so it never enters the incremental pipeline's cache.
+/// </summary>
+internal sealed class InventoryTypeAnalysis
+{
+    private InventoryTypeAnalysis(
+        INamedTypeSymbol type,
+        AttributeData attribute,
+        string? typeName,
+        string? schemaVersion,
+        TypeShapeProblem shapeProblem,
+        bool isPublic,
+        ImmutableArray<PropertyAnalysis> properties,
+        ReaderAnalysis reader)
+    {
+        Type = type;
+        Attribute = attribute;
+        TypeName = typeName;
+        SchemaVersion = schemaVersion;
+        ShapeProblem = shapeProblem;
+        IsPublic = isPublic;
+        Properties = properties;
+        Reader = reader;
+    }
+
+    public INamedTypeSymbol Type { get; }
+
+    public AttributeData Attribute { get; }
+
+    /// <summary>The TypeName argument, or null when it is not a constant string.</summary>
+    public string? TypeName { get; }
+
+    /// <summary>The SchemaVersion argument, or null when it is not a constant string.</summary>
+    public string? SchemaVersion { get; }
+
+    public TypeShapeProblem ShapeProblem { get; }
+
+    /// <summary>True when the type and all its containers are public, so the generated class can be public too.</summary>
+    public bool IsPublic { get; }
+
+    /// <summary>Every public readable instance property, ignored ones included, base class first.</summary>
+    public ImmutableArray<PropertyAnalysis> Properties { get; }
+
+    /// <summary>The properties that become SSM attributes.</summary>
+    public IEnumerable<PropertyAnalysis> Serialized => Properties.Where(p => !p.IsIgnored);
+
+    public ReaderAnalysis Reader { get; }
+
+    /// <summary>Pairs of serialized properties whose attribute names are equal ignoring case; the second is the one to rename.</summary>
+    public IEnumerable<(PropertyAnalysis First, PropertyAnalysis Duplicate)> DuplicateNames()
+    {
+        var seen = new Dictionary<string, PropertyAnalysis>(StringComparer.OrdinalIgnoreCase);
+        foreach (PropertyAnalysis property in Serialized)
+        {
+            if (seen.TryGetValue(property.AttributeName, out PropertyAnalysis? first))
+            {
+                yield return (first, property);
+            }
+            else
+            {
+                seen.Add(property.AttributeName, property);
+            }
+        }
+    }
+
+    public static InventoryTypeAnalysis Create(INamedTypeSymbol type, AttributeData attribute, INamedTypeSymbol converterBase)
+    {
+        string? typeName = attribute.ConstructorArguments.Length == 2 ? attribute.ConstructorArguments[0].Value as string : null;
+        string? schemaVersion = attribute.ConstructorArguments.Length == 2 ? attribute.ConstructorArguments[1].Value as string : null;
+        TypeShapeProblem shape = GetShapeProblem(type, out bool isPublic);
+
+        ImmutableArray<PropertyAnalysis> properties = GetSerializableProperties(type)
+            .Select(p => PropertyAnalysis.Create(p, converterBase))
+            .ToImmutableArray();
+        ReaderAnalysis reader = ReaderAnalysis.Create(type, properties.Where(p => !p.IsIgnored).ToImmutableArray());
+        return new InventoryTypeAnalysis(type, attribute, typeName, schemaVersion, shape, isPublic, properties, reader);
+    }
+
+    // The generated class sits in the type's namespace, so the type and every containing type must be reachable from there.
+    private static TypeShapeProblem GetShapeProblem(INamedTypeSymbol type, out bool isPublic)
+    {
+        isPublic = true;
+        if (type.IsGenericType)
+        {
+            return TypeShapeProblem.Generic;
+        }
+
+        if (type.IsStatic)
+        {
+            return TypeShapeProblem.Static;
+        }
+
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return TypeShapeProblem.NotClassOrStruct;
+        }
+
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType && !ReferenceEquals(current, type))
+            {
+                return TypeShapeProblem.Generic;
+            }
+
+            switch (current.DeclaredAccessibility)
+            {
+                case Accessibility.Public:
+                    break;
+                case Accessibility.Internal:
+                case Accessibility.ProtectedOrInternal:
+                    isPublic = false;
+                    break;
+                default:
+                    return TypeShapeProblem.Inaccessible;
+            }
+        }
+
+        return TypeShapeProblem.None;
+    }
+
+    /// <summary>Public instance properties with a public getter, base classes first; a redeclared property replaces the base's.</summary>
+    private static IEnumerable<IPropertySymbol> GetSerializableProperties(INamedTypeSymbol type)
+    {
+        var levels = new List<List<IPropertySymbol>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (INamedTypeSymbol? current = type;
+             current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType);
+             current = current.BaseType)
+        {
+            var level = new List<IPropertySymbol>();
+            foreach (ISymbol member in current.GetMembers())
+            {
+                if (member is IPropertySymbol property
+                    && !property.IsStatic
+                    && !property.IsIndexer
+                    && property.ExplicitInterfaceImplementations.IsEmpty
+                    && property.DeclaredAccessibility == Accessibility.Public
+                    && property.GetMethod?.DeclaredAccessibility == Accessibility.Public
+                    && !property.ReturnsByRef
+                    && !property.ReturnsByRefReadonly
+                    && seen.Add(property.Name))
+                {
+                    level.Add(property);
+                }
+            }
+
+            levels.Add(level);
+        }
+
+        for (int i = levels.Count - 1; i >= 0; i--)
+        {
+            foreach (IPropertySymbol property in levels[i])
+            {
+                yield return property;
+            }
+        }
+    }
+}
+
+/// <summary>One public readable property of an inventory type, with its attributes and what is wrong with it.</summary>
+internal sealed class PropertyAnalysis
+{
+    private PropertyAnalysis(IPropertySymbol property)
+    {
+        Property = property;
+        AttributeName = property.Name;
+        PropertyType = property.Type;
+        IsNullableValueType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+        ValueType = IsNullableValueType ? ((INamedTypeSymbol)property.Type).TypeArguments[0] : property.Type;
+    }
+
+    public IPropertySymbol Property { get; }
+
+    public ITypeSymbol PropertyType { get; }
+
+    /// <summary>The property's type, or a nullable value type's underlying type.</summary>
+    public ITypeSymbol ValueType { get; }
+
+    public bool IsNullableValueType { get; }
+
+    /// <summary>A reference type declared without <c>?</c> in a nullable-enabled context.</summary>
+    public bool IsNonNullableReference => PropertyType.IsReferenceType && PropertyType.NullableAnnotation == NullableAnnotation.NotAnnotated;
+
+    public string AttributeName { get; private set; }
+
+    public AttributeData? NameAttribute { get; private set; }
+
+    public AttributeData? IgnoreAttribute { get; private set; }
+
+    public AttributeData? FormatAttribute { get; private set; }
+
+    public AttributeData? ConverterAttribute { get; private set; }
+
+    public bool IsIgnored => IgnoreAttribute is not null;
+
+    public string? Format { get; private set; }
+
+    public ITypeSymbol? ConverterType { get; private set; }
+
+    public bool ConverterIsNumber { get; private set; }
+
+    /// <summary>The conversion, or null when <see cref="Problem"/> says why there is none.</summary>
+    public ValueKind? Kind { get; private set; }
+
+    public PropertyProblem Problem { get; private set; }
+
+    public static PropertyAnalysis Create(IPropertySymbol property, INamedTypeSymbol converterBase)
+    {
+        var analysis = new PropertyAnalysis(property);
+        foreach (AttributeData attribute in property.GetAttributes())
+        {
+            switch (attribute.AttributeClass?.ToDisplayString())
+            {
+                case KnownNames.InventoryIgnoreAttribute:
+                    analysis.IgnoreAttribute = attribute;
+                    break;
+                case KnownNames.InventoryNameAttribute:
+                    analysis.NameAttribute = attribute;
+                    if (SingleStringArgument(attribute) is { } name)
+                    {
+                        analysis.AttributeName = name;
+                    }
+                    else
+                    {
+                        analysis.Problem = PropertyProblem.InvalidArgument;
+                    }
+
+                    break;
+                case KnownNames.InventoryFormatAttribute:
+                    analysis.FormatAttribute = attribute;
+                    analysis.Format = SingleStringArgument(attribute);
+                    if (analysis.Format is null)
+                    {
+                        analysis.Problem = PropertyProblem.InvalidArgument;
+                    }
+
+                    break;
+                case KnownNames.InventoryConverterAttribute:
+                    analysis.ConverterAttribute = attribute;
+                    analysis.ConverterType = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as ITypeSymbol : null;
+                    analysis.ConverterIsNumber = attribute.NamedArguments.Any(a => a.Key == "DataType" && a.Value.Value is 1);
+                    if (analysis.ConverterType is null)
+                    {
+                        analysis.Problem = PropertyProblem.InvalidArgument;
+                    }
+
+                    break;
+            }
+        }
+
+        if (analysis.Problem == PropertyProblem.None)
+        {
+            analysis.Classify(converterBase);
+        }
+
+        return analysis;
+    }
+
+    private void Classify(INamedTypeSymbol converterBase)
+    {
+        if (ConverterType is not null)
+        {
+            if (Format is not null)
+            {
+                Problem = PropertyProblem.FormatWithConverter;
+            }
+            else if (!IsValidConverter(ConverterType, converterBase))
+            {
+                Problem = PropertyProblem.InvalidConverter;
+            }
+            else
+            {
+                Kind = ValueKind.Converter;
+            }
+
+            return;
+        }
+
+        Kind = GetBuiltInKind(ValueType);
+        if (Kind is null)
+        {
+            Problem = PropertyProblem.UnsupportedType;
+        }
+        else if (Format is not null && Kind is not (ValueKind.DateTime or ValueKind.DateTimeOffset or ValueKind.DateOnly or ValueKind.TimeOnly or ValueKind.TimeSpan))
+        {
+            Problem = PropertyProblem.FormatNotApplicable;
+            Kind = null;
+        }
+    }
+
+    /// <summary>
+    /// A converter derives from <c>InventoryConverter&lt;T&gt;</c> for the property's type (or a nullable value type's
+    /// underlying type), is a non-abstract, non-generic class, and can be created with <c>new()</c>.
+    /// </summary>
+    private bool IsValidConverter(ITypeSymbol converterType, INamedTypeSymbol converterBase)
+    {
+        if (converterType is not INamedTypeSymbol { IsAbstract: false, IsGenericType: false, TypeKind: TypeKind.Class } named
+            || !named.InstanceConstructors.Any(c => c.Parameters.IsEmpty && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal))
+        {
+            return false;
+        }
+
+        for (INamedTypeSymbol? current = named; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, converterBase))
+            {
+                ITypeSymbol converted = current.TypeArguments[0];
+                return SymbolEqualityComparer.Default.Equals(converted, PropertyType)
+                    || SymbolEqualityComparer.Default.Equals(converted, ValueType);
+            }
+        }
+
+        return false;
+    }
+
+    private static string? SingleStringArgument(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+
+    internal static ValueKind? GetBuiltInKind(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String: return ValueKind.String;
+            case SpecialType.System_Char: return ValueKind.Char;
+            case SpecialType.System_Boolean: return ValueKind.Boolean;
+            case SpecialType.System_SByte: return ValueKind.SByte;
+            case SpecialType.System_Byte: return ValueKind.Byte;
+            case SpecialType.System_Int16: return ValueKind.Int16;
+            case SpecialType.System_UInt16: return ValueKind.UInt16;
+            case SpecialType.System_Int32: return ValueKind.Int32;
+            case SpecialType.System_UInt32: return ValueKind.UInt32;
+            case SpecialType.System_Int64: return ValueKind.Int64;
+            case SpecialType.System_UInt64: return ValueKind.UInt64;
+            case SpecialType.System_IntPtr: return ValueKind.IntPtr;
+            case SpecialType.System_UIntPtr: return ValueKind.UIntPtr;
+            case SpecialType.System_Single: return ValueKind.Single;
+            case SpecialType.System_Double: return ValueKind.Double;
+            case SpecialType.System_Decimal: return ValueKind.Decimal;
+            case SpecialType.System_DateTime: return ValueKind.DateTime;
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return ValueKind.Enum;
+        }
+
+        if (type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true } && type is INamedTypeSymbol { Arity: 0 })
+        {
+            switch (type.Name)
+            {
+                case "DateTimeOffset": return ValueKind.DateTimeOffset;
+                case "DateOnly": return ValueKind.DateOnly;
+                case "TimeOnly": return ValueKind.TimeOnly;
+                case "TimeSpan": return ValueKind.TimeSpan;
+                case "Guid": return ValueKind.Guid;
+                case "Uri": return ValueKind.Uri;
+                case "Version": return ValueKind.Version;
+                case "Int128": return ValueKind.Int128;
+                case "UInt128": return ValueKind.UInt128;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// How rows are read back: the <c>[InventoryConstructor]</c> constructor; else, for a class without a public
+/// parameterless constructor, its single public parameterized one (positional records); else, for a struct, its
+/// single public parameterized constructor when it matches; else the parameterless one. Every constructor parameter
+/// must match a serialized property by name (ignoring case) and type.
+/// </summary>
+internal sealed class ReaderAnalysis
+{
+    private ReaderAnalysis(IMethodSymbol? constructor, ImmutableArray<int> arguments, string? notReadableReason)
+    {
+        Constructor = constructor;
+        Arguments = arguments;
+        NotReadableReason = notReadableReason;
+    }
+
+    /// <summary>The constructor, or null for the parameterless one (or when the type is not readable).</summary>
+    public IMethodSymbol? Constructor { get; }
+
+    /// <summary>For each constructor parameter, the index of its property among the serialized properties.</summary>
+    public ImmutableArray<int> Arguments { get; }
+
+    /// <summary>Why rows cannot be read into the type, or null when they can.</summary>
+    public string? NotReadableReason { get; }
+
+    public bool SetsRequiredMembers =>
+        Constructor?.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute") == true;
+
+    public static ReaderAnalysis Create(INamedTypeSymbol type, ImmutableArray<PropertyAnalysis> serialized)
+    {
+        if (type.IsAbstract)
+        {
+            return NotReadable("the type is abstract");
+        }
+
+        var constructors = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
+        IMethodSymbol? marked = constructors.FirstOrDefault(c =>
+            c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.InventoryConstructorAttribute));
+        if (marked is not null)
+        {
+            return Match(marked, serialized);
+        }
+
+        var parameterized = constructors.Where(c => !c.Parameters.IsEmpty && !IsCopyConstructor(c, type)).ToList();
+        if (type.IsValueType)
+        {
+            ReaderAnalysis? single = parameterized.Count == 1 ? Match(parameterized[0], serialized) : null;
+            return single is { NotReadableReason: null } ? single : Parameterless;
+        }
+
+        if (constructors.Any(c => c.Parameters.IsEmpty))
+        {
+            return Parameterless;
+        }
+
+        if (parameterized.Count == 1)
+        {
+            return Match(parameterized[0], serialized);
+        }
+
+        return NotReadable(parameterized.Count == 0
+            ? "it has no public constructor"
+            : "it has several public constructors; mark the one to read rows with [InventoryConstructor]");
+    }
+
+    private static ReaderAnalysis Parameterless => new(null, ImmutableArray<int>.Empty, null);
+
+    private static ReaderAnalysis NotReadable(string reason) => new(null, ImmutableArray<int>.Empty, reason);
+
+    private static ReaderAnalysis Match(IMethodSymbol constructor, ImmutableArray<PropertyAnalysis> serialized)
+    {
+        var arguments = ImmutableArray.CreateBuilder<int>(constructor.Parameters.Length);
+        foreach (IParameterSymbol parameter in constructor.Parameters)
+        {
+            int index = -1;
+            for (int i = 0; i < serialized.Length; i++)
+            {
+                if (string.Equals(serialized[i].Property.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)
+                    && SymbolEqualityComparer.Default.Equals(serialized[i].PropertyType, parameter.Type))
+                {
+                    index = i;
+                    break;
+                }
+            }
+
+            if (index < 0 || parameter.RefKind != RefKind.None || arguments.Contains(index))
+            {
+                return NotReadable($"constructor parameter '{parameter.Name}' does not match a serialized property of the same name and type");
+            }
+
+            arguments.Add(index);
+        }
+
+        return new ReaderAnalysis(constructor, arguments.ToImmutable(), null);
+    }
+
+    private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
+        type.IsRecord && constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
+}
