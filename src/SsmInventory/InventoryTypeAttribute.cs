@@ -22,4 +22,11 @@ public sealed class InventoryTypeAttribute : Attribute
 
     /// <summary>The SchemaVersion.</summary>
     public string SchemaVersion { get; }
+
+    /// <summary>
+    /// The most rows an item of this type will hold (0, the default, declares no bound). With it, and with every
+    /// property's size bounded, the analyzers prove at build time that an item stays under the service's 200 KB and
+    /// 10,000-row limits.
+    /// </summary>
+    public int MaxRows { get; set; }
 }

@@ -230,8 +230,11 @@ namespace SsmInventory.Tests.Types
         public required string Key { get; init; }
     }
 
+    // Deliberately not readable, to test the error reading gives; the analyzer's warning is expected here.
+#pragma warning disable SSMINV011
     [InventoryType("Custom:Unreadable", "1.0")]
     public sealed class Unreadable
+#pragma warning restore SSMINV011
     {
         public Unreadable(int a) => A = a;
 
