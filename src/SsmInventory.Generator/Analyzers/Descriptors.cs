@@ -151,6 +151,30 @@ internal static class Descriptors
         isEnabledByDefault: false,
         helpLinkUri: HelpLinkBase + DiagnosticIds.UnboundedString + ".md");
 
+    public static readonly DiagnosticDescriptor SchemaChangedWithoutVersionBump = Error(
+        DiagnosticIds.SchemaChangedWithoutVersionBump,
+        "Attributes changed without a new SchemaVersion",
+        "The attributes of {0} differ from {1} ({2}), but SchemaVersion is still \"{3}\"; readers of the data break on silent schema changes, so bump the SchemaVersion or update the lock");
+
+    public static readonly DiagnosticDescriptor MissingSchemaLock = Create(
+        DiagnosticIds.MissingSchemaLock,
+        "The inventory type has no schema lock",
+        "{0} has no schema lock; create {1} to catch attribute changes that keep the same SchemaVersion",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor OutdatedSchemaLock = Create(
+        DiagnosticIds.OutdatedSchemaLock,
+        "The schema lock records another SchemaVersion",
+        "{0} records SchemaVersion \"{1}\", and the type declares \"{2}\"; update the lock to record the new schema",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor InvalidSchemaLock = Create(
+        DiagnosticIds.InvalidSchemaLock,
+        "The schema lock file cannot be read",
+        "Schema lock {0} cannot be read: {1}",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 

@@ -29,6 +29,10 @@ internal static class DiagnosticIds
     public const string ItemCanExceedSize = "SSMINV031";
     public const string MaxRowsOverLimit = "SSMINV032";
     public const string UnboundedString = "SSMINV033";
+    public const string SchemaChangedWithoutVersionBump = "SSMINV040";
+    public const string MissingSchemaLock = "SSMINV041";
+    public const string OutdatedSchemaLock = "SSMINV042";
+    public const string InvalidSchemaLock = "SSMINV043";
 
     /// <summary>Diagnostic property carrying the replacement a code fix applies.</summary>
     public const string SuggestionProperty = "Suggestion";

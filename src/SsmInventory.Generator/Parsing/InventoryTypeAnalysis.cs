@@ -11,6 +11,9 @@ internal enum TypeShapeProblem
     Generic,
     Static,
     NotClassOrStruct,
+
+    /// <summary>A ref struct, which cannot be the type argument of the generated <c>InventoryTypeInfo&lt;T&gt;</c>.</summary>
+    RefLike,
     Inaccessible,
 }
 
@@ -134,11 +137,22 @@ internal sealed class InventoryTypeAnalysis
             return TypeShapeProblem.NotClassOrStruct;
         }
 
+        if (type.IsRefLikeType)
+        {
+            return TypeShapeProblem.RefLike;
+        }
+
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
             if (current.IsGenericType && !ReferenceEquals(current, type))
             {
                 return TypeShapeProblem.Generic;
+            }
+
+            // A file-local type is invisible to the generated file.
+            if (current.IsFileLocal)
+            {
+                return TypeShapeProblem.Inaccessible;
             }
 
             switch (current.DeclaredAccessibility)
@@ -241,6 +255,9 @@ internal sealed class PropertyAnalysis
     /// <summary>The conversion, or null when <see cref="Problem"/> says why there is none.</summary>
     public ValueKind? Kind { get; private set; }
 
+    /// <summary>True when the schema reports the attribute's DataType as <c>number</c>.</summary>
+    public bool IsNumber => Kind == ValueKind.Converter ? ConverterIsNumber : Kind is >= ValueKind.SByte and <= ValueKind.Decimal;
+
     public PropertyProblem Problem { get; private set; }
 
     public static PropertyAnalysis Create(IPropertySymbol property, INamedTypeSymbol converterBase)
@@ -329,7 +346,8 @@ internal sealed class PropertyAnalysis
 
     /// <summary>
     /// A converter derives from <c>InventoryConverter&lt;T&gt;</c> for the property's type (or a nullable value type's
-    /// underlying type), is a non-abstract, non-generic class, and can be created with <c>new()</c>.
+    /// underlying type), is a non-abstract, non-generic class that the generated code can see (not private, protected or
+    /// file-local, nor nested in such a type), and can be created with <c>new()</c>.
     /// </summary>
     private bool IsValidConverter(ITypeSymbol converterType, INamedTypeSymbol converterBase)
     {
@@ -337,6 +355,14 @@ internal sealed class PropertyAnalysis
             || !named.InstanceConstructors.Any(c => c.Parameters.IsEmpty && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal))
         {
             return false;
+        }
+
+        for (INamedTypeSymbol? current = named; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal || current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
         }
 
         for (INamedTypeSymbol? current = named; current is not null; current = current.BaseType)

@@ -88,14 +88,12 @@ internal static class InventoryTypeParser
             IsValueType: property.ValueType.IsValueType,
             IsNullableValueType: property.IsNullableValueType,
             IsNonNullableReference: property.IsNonNullableReference,
-            IsNumber: kind == ValueKind.Converter ? property.ConverterIsNumber : IsNumber(kind),
+            IsNumber: property.IsNumber,
             Format: property.Format,
             ConverterTypeName: property.ConverterType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             IsConstructorArgument: false,
             IsInitialized: property.Property.SetMethod is { DeclaredAccessibility: Accessibility.Public });
     }
-
-    private static bool IsNumber(ValueKind kind) => kind is >= ValueKind.SByte and <= ValueKind.Decimal;
 
     private static void AddEnum(INamedTypeSymbol enumType, List<EnumSpec> enums)
     {
