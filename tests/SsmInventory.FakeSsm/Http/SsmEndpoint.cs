@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http;
+using SsmInventory.FakeSsm.Operations;
+using SsmInventory.FakeSsm.Protocol;
+
+namespace SsmInventory.FakeSsm.Http;
+
+/// <summary>
+/// Handles one HTTP request: takes the next fault, checks the signature scheme, routes, records, answers. The request is
+/// recorded before the answer is sent, so a caller that has its answer always finds its request in the log.
+/// </summary>
+internal sealed class SsmEndpoint(OperationRouter router, FaultQueue faults, RequestLog log, CancellationToken stopping)
+{
+    private const string JsonContentType = "application/x-amz-json-1.1";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync(context);
+        var target = context.Request.Headers["X-Amz-Target"].ToString();
+        var fault = faults.TakeNext();
+        if (fault is DelayFault delay)
+        {
+            // Not cancelled when the client gives up: like a real server, the slow request is still processed.
+            await Task.Delay(delay.Duration, stopping);
+        }
+
+        if (fault is ConnectionResetFault)
+        {
+            Abort(context, target, body);
+            return;
+        }
+
+        var response = fault is ErrorFault error
+            ? SsmResponse.Error(new SsmErrorException(error.ErrorType, error.Message, error.StatusCode))
+            : IsSigned(context.Request) ? router.Route(target, body) : SsmResponse.Error(SsmErrors.MissingAuthentication());
+        if (fault is ResetAfterStoringFault)
+        {
+            Abort(context, target, body);
+            return;
+        }
+
+        log.Add(target, body, response.StatusCode, response.ErrorType);
+        context.Response.StatusCode = response.StatusCode;
+        context.Response.ContentType = JsonContentType;
+        context.Response.ContentLength = response.Body.Length;
+        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        await context.Response.Body.WriteAsync(response.Body, stopping);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The signature is not verified; only a request the SDK did not sign at all is refused.</summary>
+    private static bool IsSigned(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("AWS4-HMAC-SHA256", StringComparison.Ordinal);
+
+    private void Abort(HttpContext context, string target, byte[] body)
+    {
+        log.Add(target, body, 0, null);
+        context.Abort();
+    }
+}
