@@ -7,10 +7,21 @@ namespace SsmInventory;
 
 /// <summary>
 /// The SSM Agent's ContentHash: Base64 of the MD5 of Go's <c>json.Marshal</c> of the Content rows.
-/// The service compares it with the hash of the Content it already holds, so it must match the agent's byte for byte.
+/// Items whose Content is unchanged are sent with this hash alone, so it must match the agent's byte for byte.
 /// </summary>
 public static class InventoryContentHash
 {
+    private const int ReplacementChar = 0xFFFD;
+
+    private static readonly byte[] s_hex = Encoding.ASCII.GetBytes("0123456789abcdef");
+
+    private static readonly bool[] s_plainAscii = PlainAsciiTable();
+
+#if NET8_0_OR_GREATER
+    // The ASCII characters Go escapes; U+2028 and U+2029 are searched for separately.
+    private static readonly SearchValues<char> s_asciiEscapes = SearchValues.Create(AsciiEscapeChars());
+#endif
+
     /// <summary>
     /// Base64(MD5(Go json.Marshal of the rows)), 24 chars. Empty list hashes the 4 bytes "null".
     /// </summary>
@@ -140,17 +151,6 @@ public static class InventoryContentHash
 
     private static bool IsSurrogate(char c) => (uint)(c - 0xD800) <= 0x7FF;
 
-    private const int ReplacementChar = 0xFFFD;
-
-    private static readonly byte[] s_hex = Encoding.ASCII.GetBytes("0123456789abcdef");
-
-    private static readonly bool[] s_plainAscii = PlainAsciiTable();
-
-#if NET8_0_OR_GREATER
-    // The ASCII characters Go escapes; U+2028 and U+2029 are searched for separately.
-    private static readonly SearchValues<char> s_asciiEscapes = SearchValues.Create(AsciiEscapeChars());
-#endif
-
     private static long Encode<TSink>(IReadOnlyList<IReadOnlyDictionary<string, string>> content, TSink sink)
         where TSink : struct, IByteSink
     {
@@ -188,11 +188,11 @@ public static class InventoryContentHash
         }
     }
 
-    private sealed class AttributeComparer : IComparer<KeyValuePair<string, string>>
+    private sealed class NameComparer : IComparer<string>
     {
-        public static readonly AttributeComparer Instance = new();
+        public static readonly NameComparer Instance = new();
 
-        public int Compare(KeyValuePair<string, string> x, KeyValuePair<string, string> y) => CompareNames(x.Key, y.Key);
+        public int Compare(string? x, string? y) => CompareNames(x!, y!);
     }
 
     /// <summary>Encodes into a small pooled buffer that is handed to the sink whenever it fills up.</summary>
@@ -204,21 +204,33 @@ public static class InventoryContentHash
         // The longest encoding of one UTF-16 code unit or surrogate pair: a \u2028-style escape.
         private const int MaxBytesPerChar = 6;
 
-        // Rows up to this many attributes are sorted by insertion, which allocates nothing; larger ones use Array.Sort.
-        private const int InsertionSortLimit = 32;
-
+        // Rows up to this many attributes are sorted by insertion; larger ones use Array.Sort.
+        private const int InsertionSortLimit = 16;
 
         private readonly TSink _sink;
         private byte[] _buffer;
         private int _pos;
         private long _flushed;
-        private KeyValuePair<string, string>[] _attributes;
+
+        // The current row's attributes, in the order the dictionary enumerates them.
+        private string[] _names;
+        private string?[] _values;
+
+        // The sorted names of the last row that needed sorting, and for each its index in that row's enumeration.
+        // Rows usually enumerate the same names in the same order, and then this order is reused without comparing.
+        private string[] _sortedNames;
+        private int[] _order;
+        private int _sortedCount;
 
         public Writer(TSink sink)
         {
             _sink = sink;
             _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-            _attributes = [];
+            _names = [];
+            _values = [];
+            _sortedNames = [];
+            _order = [];
+            _sortedCount = -1;
         }
 
         public void WriteContent(IReadOnlyList<IReadOnlyDictionary<string, string>> content)
@@ -252,17 +264,33 @@ public static class InventoryContentHash
 
         public void Dispose()
         {
-            if (_buffer.Length > 0)
+            Return(ref _buffer, clear: false);
+            Return(ref _names, clear: true);
+            Return(ref _values, clear: true);
+            Return(ref _sortedNames, clear: true);
+            Return(ref _order, clear: false);
+        }
+
+        private static void Return<T>(ref T[] array, bool clear)
+        {
+            if (array.Length > 0)
             {
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = [];
+                ArrayPool<T>.Shared.Return(array, clear);
+                array = [];
+            }
+        }
+
+        private static void Grow<T>(ref T[] array, int needed, bool clear)
+        {
+            if (needed <= array.Length)
+            {
+                return;
             }
 
-            if (_attributes.Length > 0)
-            {
-                ArrayPool<KeyValuePair<string, string>>.Shared.Return(_attributes, clearArray: true);
-                _attributes = [];
-            }
+            T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(needed, 2 * array.Length));
+            Array.Copy(array, larger, array.Length);
+            Return(ref array, clear);
+            array = larger;
         }
 
         private void WriteRow(IReadOnlyDictionary<string, string>? row, int rowIndex)
@@ -273,16 +301,14 @@ public static class InventoryContentHash
             }
 
             int count = CollectAttributes(row, rowIndex);
-            KeyValuePair<string, string>[] attributes = _attributes;
-            SortAttributes(attributes, count);
-            for (int i = 1; i < count; i++)
+            if (!HasSameNamesAsSorted(count))
             {
-                if (CompareNames(attributes[i - 1].Key, attributes[i].Key) == 0)
-                {
-                    throw DuplicateNames(rowIndex, attributes[i - 1].Key, attributes[i].Key);
-                }
+                SortNames(count, rowIndex);
             }
 
+            string[] names = _names;
+            string?[] values = _values;
+            int[] order = _order;
             WriteByte((byte)'{');
             for (int i = 0; i < count; i++)
             {
@@ -291,27 +317,26 @@ public static class InventoryContentHash
                     WriteByte((byte)',');
                 }
 
-                KeyValuePair<string, string> attribute = attributes[i];
-                if (attribute.Value is null)
-                {
-                    throw new ArgumentException(
-                        $"Row {rowIndex}, attribute \"{DisplayName(attribute.Key)}\": the value is null. "
+                string name = names[order[i]];
+                string value = values[order[i]]
+                    ?? throw new ArgumentException(
+                        $"Row {rowIndex}, attribute \"{DisplayName(name)}\": the value is null. "
                         + "Attribute values are strings; leave the attribute out instead.",
                         "content");
-                }
 
-                WriteString(attribute.Key, rowIndex, attribute.Key, isName: true);
+                WriteString(name, rowIndex, name, isName: true);
                 WriteByte((byte)':');
-                WriteString(attribute.Value, rowIndex, attribute.Key, isName: false);
+                WriteString(value, rowIndex, name, isName: false);
             }
 
             WriteByte((byte)'}');
-            Array.Clear(attributes, 0, count);
         }
 
         private int CollectAttributes(IReadOnlyDictionary<string, string> row, int rowIndex)
         {
-            EnsureAttributeCapacity(row.Count);
+            int capacity = row.Count;
+            Grow(ref _names, capacity, clear: true);
+            Grow(ref _values, capacity, clear: true);
             int count = 0;
             if (row is Dictionary<string, string> dictionary)
             {
@@ -339,51 +364,83 @@ public static class InventoryContentHash
                 throw new ArgumentException($"Row {rowIndex} has an attribute whose name is null.", "content");
             }
 
-            if (count == _attributes.Length)
+            if (count == _names.Length)
             {
-                EnsureAttributeCapacity(count + 1);
+                Grow(ref _names, count + 1, clear: true);
+                Grow(ref _values, count + 1, clear: true);
             }
 
-            _attributes[count++] = attribute;
+            _names[count] = attribute.Key;
+            _values[count] = attribute.Value;
+            count++;
         }
 
-        private void EnsureAttributeCapacity(int needed)
+        private readonly bool HasSameNamesAsSorted(int count)
         {
-            if (needed <= _attributes.Length)
+            if (count != _sortedCount)
             {
-                return;
+                return false;
             }
 
-            KeyValuePair<string, string>[] larger = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(Math.Max(needed, 2 * _attributes.Length));
-            Array.Copy(_attributes, larger, _attributes.Length);
-            if (_attributes.Length > 0)
+            string[] names = _names;
+            string[] sortedNames = _sortedNames;
+            int[] order = _order;
+            for (int i = 0; i < count; i++)
             {
-                ArrayPool<KeyValuePair<string, string>>.Shared.Return(_attributes, clearArray: true);
+                if (!string.Equals(names[order[i]], sortedNames[i]))
+                {
+                    return false;
+                }
             }
 
-            _attributes = larger;
+            return true;
         }
 
-        private static void SortAttributes(KeyValuePair<string, string>[] attributes, int count)
+        private void SortNames(int count, int rowIndex)
         {
+            _sortedCount = -1;
+            Grow(ref _sortedNames, count, clear: true);
+            Grow(ref _order, count, clear: false);
+            string[] sorted = _sortedNames;
+            int[] order = _order;
+            Array.Copy(_names, sorted, count);
+            for (int i = 0; i < count; i++)
+            {
+                order[i] = i;
+            }
+
             if (count > InsertionSortLimit)
             {
-                Array.Sort(attributes, 0, count, AttributeComparer.Instance);
-                return;
+                Array.Sort(sorted, order, 0, count, NameComparer.Instance);
+            }
+            else
+            {
+                for (int i = 1; i < count; i++)
+                {
+                    string name = sorted[i];
+                    int index = order[i];
+                    int j = i - 1;
+                    while (j >= 0 && CompareNames(sorted[j], name) > 0)
+                    {
+                        sorted[j + 1] = sorted[j];
+                        order[j + 1] = order[j];
+                        j--;
+                    }
+
+                    sorted[j + 1] = name;
+                    order[j + 1] = index;
+                }
             }
 
             for (int i = 1; i < count; i++)
             {
-                KeyValuePair<string, string> item = attributes[i];
-                int j = i - 1;
-                while (j >= 0 && CompareNames(attributes[j].Key, item.Key) > 0)
+                if (CompareNames(sorted[i - 1], sorted[i]) == 0)
                 {
-                    attributes[j + 1] = attributes[j];
-                    j--;
+                    throw DuplicateNames(rowIndex, sorted[i - 1], sorted[i]);
                 }
-
-                attributes[j + 1] = item;
             }
+
+            _sortedCount = count;
         }
 
         private void WriteString(string text, int rowIndex, string attributeName, bool isName)

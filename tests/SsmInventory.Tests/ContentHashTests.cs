@@ -10,12 +10,15 @@ public sealed class ContentHashTests
 {
     private const string SecretValue = "s3cr3t-inventory-value";
 
+    private const string LongPad = "0123456789abcdefghijklmnopqrstuvwxyz";
+
     // ---- The agent's own vectors ----
 
     public static TheoryData<string> VectorNames()
     {
         var names = new TheoryData<string>();
-        foreach (JsonElement vector in ContentHashVectors.Load().RootElement.GetProperty("vectors").EnumerateArray())
+        using JsonDocument document = ContentHashVectors.Load();
+        foreach (JsonElement vector in document.RootElement.GetProperty("vectors").EnumerateArray())
         {
             names.Add(vector.GetProperty("name").GetString()!);
         }
@@ -168,6 +171,31 @@ public sealed class ContentHashTests
         AssertMatchesReference(rows);
     }
 
+    [Fact]
+    public void Rows_WithTheSameNames_InAnyEnumerationOrder_AreEachSorted()
+    {
+        // Consecutive rows with the same names share one sort; rows that differ in any way must be sorted afresh.
+        var reordered = new Dictionary<string, string> { ["b"] = "1", ["a"] = "2", ["c"] = "3" };
+        reordered.Remove("b");
+        reordered["b"] = "4";
+        var rows = new List<Dictionary<string, string>>
+        {
+            new() { ["b"] = "1", ["a"] = "2", ["c"] = "3" },
+            new() { ["b"] = "1", ["a"] = "2", ["c"] = "3" },
+            new() { ["c"] = "1", ["b"] = "2", ["a"] = "3" },
+            reordered,
+            new() { ["b"] = "1", ["a"] = "2", ["d"] = "3" },
+            new() { [new string('b', 1)] = "1", [new string('a', 1)] = "2", [new string('d', 1)] = "3" },
+            new() { ["b"] = "1", ["a"] = "2" },
+            new() { ["b"] = "1", ["a"] = "2", ["c"] = "3", ["😀"] = "4", ["！"] = "5" },
+        };
+
+        AssertBytes(
+            """[{"a":"2","b":"1","c":"3"},{"a":"2","b":"1","c":"3"},{"a":"3","b":"2","c":"1"},{"a":"2","b":"4","c":"3"},"""
+            + """{"a":"2","b":"1","d":"3"},{"a":"2","b":"1","d":"3"},{"a":"2","b":"1"},{"a":"2","b":"1","c":"3","！":"5","😀":"4"}]""",
+            rows);
+    }
+
     // ---- Escaping ----
 
     [Theory]
@@ -196,11 +224,15 @@ public sealed class ContentHashTests
     [InlineData("\uFEFF", "\uFEFF")]
     public void Escaping_MatchesGo_InValuesAndKeys(string character, string expected)
     {
-        var inValue = new List<Dictionary<string, string>> { new() { ["k"] = $"a{character}b" } };
-        var inKey = new List<Dictionary<string, string>> { new() { [$"a{character}b"] = "v" } };
+        // Short and long texts, since long ones take a different (vectorized) path on .NET 8 and later.
+        foreach (string pad in new[] { "", LongPad })
+        {
+            var inValue = new List<Dictionary<string, string>> { new() { ["k"] = $"{pad}a{character}b" } };
+            var inKey = new List<Dictionary<string, string>> { new() { [$"{pad}a{character}b"] = "v" } };
 
-        AssertBytes($"[{{\"k\":\"a{expected}b\"}}]", inValue);
-        AssertBytes($"[{{\"a{expected}b\":\"v\"}}]", inKey);
+            AssertBytes($"[{{\"k\":\"{pad}a{expected}b\"}}]", inValue);
+            AssertBytes($"[{{\"{pad}a{expected}b\":\"v\"}}]", inKey);
+        }
     }
 
     [Theory]
@@ -214,10 +246,13 @@ public sealed class ContentHashTests
     [InlineData("\U0010FFFF", "F48FBFBF")]
     public void NonAscii_IsWrittenAsRawUtf8(string character, string expectedHex)
     {
-        var rows = new List<Dictionary<string, string>> { new() { ["k"] = character } };
+        foreach (string pad in new[] { "", LongPad })
+        {
+            var rows = new List<Dictionary<string, string>> { new() { ["k"] = pad + character } };
 
-        byte[] expected = [.. "[{\"k\":\""u8, .. Convert.FromHexString(expectedHex), .. "\"}]"u8];
-        AssertBytes(expected, rows);
+            byte[] expected = [.. "[{\"k\":\""u8, .. Encoding.ASCII.GetBytes(pad), .. Convert.FromHexString(expectedHex), .. "\"}]"u8];
+            AssertBytes(expected, rows);
+        }
     }
 
     // ---- Lone surrogates ----
@@ -240,9 +275,11 @@ public sealed class ContentHashTests
 
         var inValue = new List<Dictionary<string, string>> { new() { ["k"] = text } };
         var inKey = new List<Dictionary<string, string>> { new() { [text] = "v" } };
+        var inLongValue = new List<Dictionary<string, string>> { new() { ["k"] = LongPad + text + LongPad } };
 
         AssertBytes($"[{{\"k\":\"{expected}\"}}]", inValue);
         AssertBytes($"[{{\"{expected}\":\"v\"}}]", inKey);
+        AssertBytes($"[{{\"k\":\"{LongPad}{expected}{LongPad}\"}}]", inLongValue);
         Assert.Equal(
             InventoryContentHash.Compute([new Dictionary<string, string> { ["k"] = expected }]),
             InventoryContentHash.Compute(inValue));

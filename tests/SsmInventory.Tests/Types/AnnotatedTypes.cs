@@ -255,7 +255,7 @@ namespace SsmInventory.Tests.Types
         public int @int { get; set; }
     }
 
-    [InventoryType("Custom:Ünïcödé", "1.0")]
+    [InventoryType("Custom:Unïcödé", "1.0")]
     public sealed class Ünïcödé
     {
         public string? Größe { get; set; }
