@@ -15,6 +15,12 @@ internal static class InventoryLimits
     public const string CustomTypeNamePrefix = "Custom:";
     public const string AwsTypeNamePrefix = "AWS:";
 
+    /// <summary>InstanceId: <c>(^i-(\w{8}|\w{17})$)|(^mi-\w{17}$)</c> (model), with an ASCII-only <c>\w</c>.</summary>
+    public const string Ec2InstanceIdPrefix = "i-";
+    public const string ManagedInstanceIdPrefix = "mi-";
+    public const int ShortInstanceIdSuffixLength = 8;
+    public const int LongInstanceIdSuffixLength = 17;
+
     /// <summary>SchemaVersion digits on each side of the dot: <c>^([0-9]{1,6})(\.[0-9]{1,6})$</c>.</summary>
     public const int MaxSchemaVersionPartDigits = 6;
 

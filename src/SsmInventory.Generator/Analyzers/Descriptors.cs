@@ -134,7 +134,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ItemCanExceedSize = Create(
         DiagnosticIds.ItemCanExceedSize,
         "The item can exceed the size limit",
-        "{0} rows of up to {1} bytes make an item of up to {2} bytes; one custom type's item is at most {3} bytes, so lower MaxRows or bound the values",
+        "{0} rows of up to {1} bytes make an item of up to {2} bytes; one custom type's item must stay under {3} bytes, so lower MaxRows or bound the values",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor MaxRowsOverLimit = Error(

@@ -118,9 +118,14 @@ public sealed class InventoryPropertyAnalyzer : DiagnosticAnalyzer
         switch (property.Problem)
         {
             case PropertyProblem.InvalidArgument:
-                AttributeData attribute = (property.NameAttribute ?? property.FormatAttribute ?? property.ConverterAttribute)!;
+                // The attribute whose argument is wrong, which need not be the first of the property's attributes.
+                AttributeData attribute = property.InvalidArgumentAttribute!;
+                string parameter = attribute.AttributeConstructor?.Parameters.FirstOrDefault()?.Name ?? "first";
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ArgumentNotConstant, AttributeLocation(attribute, propertyLocation), "first", attribute.AttributeClass?.Name.Replace("Attribute", string.Empty)));
+                    Descriptors.ArgumentNotConstant,
+                    ArgumentLocation(attribute, 0, parameter, propertyLocation),
+                    parameter,
+                    attribute.AttributeClass?.Name.Replace("Attribute", string.Empty)));
                 break;
             case PropertyProblem.UnsupportedType:
                 context.ReportDiagnostic(Diagnostic.Create(

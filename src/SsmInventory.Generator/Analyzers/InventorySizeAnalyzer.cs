@@ -71,7 +71,8 @@ public sealed class InventorySizeAnalyzer : DiagnosticAnalyzer
         }
 
         long itemBytes = s_itemOverhead + ValueBound.Chars(analysis.TypeName?.Length ?? 0).JsonBytes + ((rowJsonBytes + 1) * maxRows);
-        if (bounded && itemBytes > InventoryLimits.MaxItemBytes)
+        // Project policy: stay strictly under the size limits, as the runtime validator does.
+        if (bounded && itemBytes >= InventoryLimits.MaxItemBytes)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.ItemCanExceedSize, maxRowsLocation, maxRows, rowJsonBytes, itemBytes, InventoryLimits.MaxItemBytes));

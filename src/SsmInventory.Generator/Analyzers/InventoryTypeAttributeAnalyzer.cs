@@ -82,6 +82,9 @@ public sealed class InventoryTypeAttributeAnalyzer : DiagnosticAnalyzer
             case TypeShapeProblem.NotClassOrStruct:
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedTypeShape, typeLocation, TypeDisplay(analysis.Type), "is not a class or struct"));
                 break;
+            case TypeShapeProblem.RefLike:
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedTypeShape, typeLocation, TypeDisplay(analysis.Type), "is a ref struct"));
+                break;
             case TypeShapeProblem.Inaccessible:
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.InaccessibleType, typeLocation, TypeDisplay(analysis.Type)));
                 break;
@@ -98,7 +101,8 @@ public sealed class InventoryTypeAttributeAnalyzer : DiagnosticAnalyzer
 
         foreach (char c in typeName)
         {
-            if (char.IsControl(c))
+            // The model's pattern ^(AWS|Custom):.*$ stops at line terminators, including U+2028 and U+2029.
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.TypeNameControlCharacter, location, ((int)c).ToString("X4", CultureInfo.InvariantCulture)));
                 break;
@@ -120,10 +124,11 @@ public sealed class InventoryTypeAttributeAnalyzer : DiagnosticAnalyzer
         }
         else
         {
-            string rest = typeName.Substring(InventoryLimits.CustomTypeNamePrefix.Length);
-            if (rest.Length == 0 || !char.IsUpper(rest[0]))
+            // A capital A-Z, the rule the runtime validator applies too.
+            if (!InventoryRules.IsCapitalizedTypeName(typeName))
             {
-                string? suggestion = rest.Length > 0 && char.ToUpperInvariant(rest[0]) != rest[0]
+                string rest = typeName.Substring(InventoryLimits.CustomTypeNamePrefix.Length);
+                string? suggestion = rest.Length > 0 && rest[0] is >= 'a' and <= 'z'
                     ? InventoryLimits.CustomTypeNamePrefix + char.ToUpperInvariant(rest[0]) + rest.Substring(1)
                     : null;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.TypeNameNotCapitalized, location, Suggest(suggestion), Printable(typeName)));

@@ -250,6 +250,9 @@ internal sealed class PropertyAnalysis
 
     public ITypeSymbol? ConverterType { get; private set; }
 
+    /// <summary>The first attribute whose argument is missing, not a constant, or null (<see cref="PropertyProblem.InvalidArgument"/>).</summary>
+    public AttributeData? InvalidArgumentAttribute { get; private set; }
+
     public bool ConverterIsNumber { get; private set; }
 
     /// <summary>The conversion, or null when <see cref="Problem"/> says why there is none.</summary>
@@ -278,7 +281,7 @@ internal sealed class PropertyAnalysis
                     }
                     else
                     {
-                        analysis.Problem = PropertyProblem.InvalidArgument;
+                        analysis.SetInvalidArgument(attribute);
                     }
 
                     break;
@@ -287,7 +290,7 @@ internal sealed class PropertyAnalysis
                     analysis.Format = SingleStringArgument(attribute);
                     if (analysis.Format is null)
                     {
-                        analysis.Problem = PropertyProblem.InvalidArgument;
+                        analysis.SetInvalidArgument(attribute);
                     }
 
                     break;
@@ -297,7 +300,7 @@ internal sealed class PropertyAnalysis
                     analysis.ConverterIsNumber = attribute.NamedArguments.Any(a => a.Key == "DataType" && a.Value.Value is 1);
                     if (analysis.ConverterType is null)
                     {
-                        analysis.Problem = PropertyProblem.InvalidArgument;
+                        analysis.SetInvalidArgument(attribute);
                     }
 
                     break;
@@ -310,6 +313,12 @@ internal sealed class PropertyAnalysis
         }
 
         return analysis;
+    }
+
+    private void SetInvalidArgument(AttributeData attribute)
+    {
+        Problem = PropertyProblem.InvalidArgument;
+        InvalidArgumentAttribute ??= attribute;
     }
 
     private void Classify(INamedTypeSymbol converterBase)
