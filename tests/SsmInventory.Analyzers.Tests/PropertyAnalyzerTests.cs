@@ -74,9 +74,6 @@ public sealed class PropertyAnalyzerTests
 
             [InventoryType("Custom:Typed", "1.0")]
             public sealed class {|SSMINV011:Typed|} { public Typed(long size) => Size = (int)size; public int Size { get; } }
-
-            [InventoryType("Custom:Ignored", "1.0")]
-            public sealed record {|SSMINV011:Ignored|}([property: InventoryIgnore] int Size);
             """);
     }
 
@@ -85,6 +82,7 @@ public sealed class PropertyAnalyzerTests
     {
         await VerifyCS.AnalyzeAsync(Usings + """
             [InventoryType("Custom:A", "1.0")] public sealed record A(string Name, int Size);
+            [InventoryType("Custom:Ignored", "1.0")] public sealed record Ignored([property: InventoryIgnore] int Size, string Name);
             [InventoryType("Custom:B", "1.0")] public sealed class B { public int Size { get; set; } }
             [InventoryType("Custom:C", "1.0")]
             public sealed class C

@@ -149,7 +149,9 @@ public sealed class SizeAnalyzerTests
     [InlineData("20000")]
     [InlineData("10001")]
     [InlineData("int.MaxValue")]
-    public async Task SSMINV032_MaxRowsOver10000(string maxRows)
+    [InlineData("-1")]
+    [InlineData("int.MinValue")]
+    public async Task SSMINV032_MaxRowsOutsideTheRowLimit(string maxRows)
     {
         await VerifyCS.AnalyzeAsync(Usings + $$"""
             [InventoryType("Custom:Item", "1.0", MaxRows = {|SSMINV032:{{maxRows}}|})]

@@ -70,6 +70,26 @@ public sealed class SuggestionTests
     }
 
     [Fact]
+    public async Task SSMINV022_SuggestionsForSeveralDuplicatesDoNotClashWithEachOther()
+    {
+        string source = Usings + """
+            [InventoryType("Custom:Item", "1.0")]
+            public sealed class Item
+            {
+                public string? Name { get; set; }
+                public string? NAME { get; set; }
+                public string? name { get; set; }
+            }
+            """;
+        var (diagnostics, exceptions) = await TestCompilation.RunAnalyzersAsync(TestCompilation.Compile(source));
+        Assert.Empty(exceptions);
+        string?[] suggestions = diagnostics.Where(d => d.Id == DiagnosticIds.DuplicateAttributeName)
+            .Select(d => d.Properties[DiagnosticIds.SuggestionProperty]).ToArray();
+        Assert.Equal(2, suggestions.Length);
+        Assert.Equal(2, suggestions.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
     public async Task DiagnosticsWithoutAFix_CarryNoSuggestion()
     {
         var compilation = TestCompilation.Compile(Type(Literal(new string('A', 120)), "\"1.0\""));

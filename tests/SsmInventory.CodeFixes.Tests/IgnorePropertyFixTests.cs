@@ -243,7 +243,7 @@ public sealed class IgnorePropertyFixTests
         """);
 
     [Fact]
-    public Task IgnoringTheOnlyConstructorsParameterMakesThePositionalRecordUnreadable() => VerifyAsync(
+    public Task IgnoringAPositionalRecordParameterKeepsTheRecordReadable() => VerifyAsync(
         """
         using SsmInventory;
 
@@ -256,7 +256,7 @@ public sealed class IgnorePropertyFixTests
         using SsmInventory;
 
         [InventoryType("Custom:Certificate", "1.0")]
-        public sealed record {|SSMINV011:Certificate|}(
+        public sealed record Certificate(
             string Subject,
             [property: InventoryIgnore] object Print);
         """);

@@ -307,6 +307,15 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void An_ignored_positional_parameter_reads_back_as_its_default()
+    {
+        var session = new Session("alice", new object(), 22);
+        Dictionary<string, string> row = SessionInventory.TypeInfo.WriteRow(session);
+        Assert.Equal(["User", "Port"], row.Keys);
+        Assert.Equal(new Session("alice", null, 22), SessionInventory.TypeInfo.ReadRow(row));
+    }
+
+    [Fact]
     public void Record_structs_and_structs_round_trip()
     {
         var rack = new RackLocation("us-east-2", "R12", 7);

@@ -139,8 +139,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor MaxRowsOverLimit = Error(
         DiagnosticIds.MaxRowsOverLimit,
-        "MaxRows is over the row limit",
-        "MaxRows is {0}; an item holds at most {1} rows");
+        "MaxRows is outside the row limit",
+        "MaxRows is {0}; it must be 1 to {1}, the most rows an item holds (or 0 to declare no bound)");
 
     public static readonly DiagnosticDescriptor UnboundedString = new(
         DiagnosticIds.UnboundedString,

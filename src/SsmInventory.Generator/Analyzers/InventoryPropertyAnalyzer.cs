@@ -59,12 +59,14 @@ public sealed class InventoryPropertyAnalyzer : DiagnosticAnalyzer
             AnalyzeConversion(context, analysis, property);
         }
 
+        // Suggestions are taken too, so that fixing every duplicate at once cannot create a new clash.
+        var taken = new HashSet<string>(analysis.Serialized.Select(p => p.AttributeName), StringComparer.OrdinalIgnoreCase);
         foreach ((PropertyAnalysis first, PropertyAnalysis duplicate) in analysis.DuplicateNames())
         {
-            var taken = new HashSet<string>(analysis.Serialized.Select(p => p.AttributeName), StringComparer.OrdinalIgnoreCase);
             string suggestion = Enumerable.Range(2, int.MaxValue - 2)
                 .Select(i => duplicate.AttributeName + i.ToString(CultureInfo.InvariantCulture))
                 .First(name => !taken.Contains(name));
+            taken.Add(suggestion);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.DuplicateAttributeName,
                 NameLocation(duplicate, analysis),

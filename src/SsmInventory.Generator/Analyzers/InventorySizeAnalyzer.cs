@@ -58,13 +58,13 @@ public sealed class InventorySizeAnalyzer : DiagnosticAnalyzer
             rowJsonBytes += ValueBound.Chars(property.AttributeName.Length).JsonBytes + bound.JsonBytes + "\"\":\"\",".Length;
         }
 
-        if (analysis.Attribute.NamedArguments.FirstOrDefault(a => a.Key == "MaxRows").Value.Value is not int maxRows || maxRows <= 0)
+        if (analysis.Attribute.NamedArguments.FirstOrDefault(a => a.Key == "MaxRows").Value.Value is not int maxRows || maxRows == 0)
         {
             return;
         }
 
         Location maxRowsLocation = NamedArgumentLocation(analysis.Attribute, "MaxRows", TypeAttributeLocation(analysis));
-        if (maxRows > InventoryLimits.MaxRowsPerItem)
+        if (maxRows < 0 || maxRows > InventoryLimits.MaxRowsPerItem)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.MaxRowsOverLimit, maxRowsLocation, maxRows, InventoryLimits.MaxRowsPerItem));
             return;

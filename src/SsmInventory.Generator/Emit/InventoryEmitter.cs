@@ -1,5 +1,6 @@
 using System.Globalization;
 using SsmInventory.Generator.Model;
+using SsmInventory.Generator.Parsing;
 
 namespace SsmInventory.Generator.Emit;
 
@@ -212,7 +213,8 @@ internal static class InventoryEmitter
                 }
             }
 
-            string arguments = string.Join(", ", spec.ConstructorArguments.Select(i => "v" + i.ToString(CultureInfo.InvariantCulture)));
+            // An ignored property's constructor parameter gets its type's default.
+            string arguments = string.Join(", ", spec.ConstructorArguments.Select(i => i == ReaderAnalysis.DefaultArgument ? "default!" : "v" + i.ToString(CultureInfo.InvariantCulture)));
             var initialized = Enumerable.Range(0, spec.Properties.Count).Where(i => spec.Properties[i].IsInitialized).ToList();
             if (initialized.Count == 0)
             {

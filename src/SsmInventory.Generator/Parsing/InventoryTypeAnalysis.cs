@@ -114,7 +114,7 @@ internal sealed class InventoryTypeAnalysis
         ImmutableArray<PropertyAnalysis> properties = GetSerializableProperties(type)
             .Select(p => PropertyAnalysis.Create(p, converterBase))
             .ToImmutableArray();
-        ReaderAnalysis reader = ReaderAnalysis.Create(type, properties.Where(p => !p.IsIgnored).ToImmutableArray());
+        ReaderAnalysis reader = ReaderAnalysis.Create(type, properties);
         return new InventoryTypeAnalysis(type, attribute, typeName, schemaVersion, shape, isPublic, properties, reader);
     }
 
@@ -361,7 +361,9 @@ internal sealed class PropertyAnalysis
     private bool IsValidConverter(ITypeSymbol converterType, INamedTypeSymbol converterBase)
     {
         if (converterType is not INamedTypeSymbol { IsAbstract: false, IsGenericType: false, TypeKind: TypeKind.Class } named
-            || !named.InstanceConstructors.Any(c => c.Parameters.IsEmpty && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal))
+            || !named.InstanceConstructors.Any(c => c.Parameters.IsEmpty
+                && (c.DeclaredAccessibility == Accessibility.Public
+                    || (c.DeclaredAccessibility == Accessibility.Internal && SymbolEqualityComparer.Default.Equals(c.ContainingAssembly, Property.ContainingAssembly)))))
         {
             return false;
         }
@@ -442,7 +444,7 @@ internal sealed class PropertyAnalysis
 /// How rows are read back: the <c>[InventoryConstructor]</c> constructor; else, for a class without a public
 /// parameterless constructor, its single public parameterized one (positional records); else, for a struct, its
 /// single public parameterized constructor when it matches; else the parameterless one. Every constructor parameter
-/// must match a serialized property by name (ignoring case) and type.
+/// must match a property by name (ignoring case) and type; a parameter whose property is ignored gets its type's default.
 /// </summary>
 internal sealed class ReaderAnalysis
 {
@@ -456,8 +458,14 @@ internal sealed class ReaderAnalysis
     /// <summary>The constructor, or null for the parameterless one (or when the type is not readable).</summary>
     public IMethodSymbol? Constructor { get; }
 
-    /// <summary>For each constructor parameter, the index of its property among the serialized properties.</summary>
+    /// <summary>
+    /// For each constructor parameter, the index of its property among the serialized properties, or
+    /// <see cref="DefaultArgument"/> when the property is ignored.
+    /// </summary>
     public ImmutableArray<int> Arguments { get; }
+
+    /// <summary>Marks a constructor argument that is passed as <c>default</c>.</summary>
+    public const int DefaultArgument = -1;
 
     /// <summary>Why rows cannot be read into the type, or null when they can.</summary>
     public string? NotReadableReason { get; }
@@ -465,7 +473,7 @@ internal sealed class ReaderAnalysis
     public bool SetsRequiredMembers =>
         Constructor?.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute") == true;
 
-    public static ReaderAnalysis Create(INamedTypeSymbol type, ImmutableArray<PropertyAnalysis> serialized)
+    public static ReaderAnalysis Create(INamedTypeSymbol type, ImmutableArray<PropertyAnalysis> properties)
     {
         if (type.IsAbstract)
         {
@@ -477,13 +485,13 @@ internal sealed class ReaderAnalysis
             c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.InventoryConstructorAttribute));
         if (marked is not null)
         {
-            return Match(marked, serialized);
+            return Match(marked, properties);
         }
 
         var parameterized = constructors.Where(c => !c.Parameters.IsEmpty && !IsCopyConstructor(c, type)).ToList();
         if (type.IsValueType)
         {
-            ReaderAnalysis? single = parameterized.Count == 1 ? Match(parameterized[0], serialized) : null;
+            ReaderAnalysis? single = parameterized.Count == 1 ? Match(parameterized[0], properties) : null;
             return single is { NotReadableReason: null } ? single : Parameterless;
         }
 
@@ -494,7 +502,7 @@ internal sealed class ReaderAnalysis
 
         if (parameterized.Count == 1)
         {
-            return Match(parameterized[0], serialized);
+            return Match(parameterized[0], properties);
         }
 
         return NotReadable(parameterized.Count == 0
@@ -506,25 +514,30 @@ internal sealed class ReaderAnalysis
 
     private static ReaderAnalysis NotReadable(string reason) => new(null, ImmutableArray<int>.Empty, reason);
 
-    private static ReaderAnalysis Match(IMethodSymbol constructor, ImmutableArray<PropertyAnalysis> serialized)
+    private static ReaderAnalysis Match(IMethodSymbol constructor, ImmutableArray<PropertyAnalysis> properties)
     {
+        ImmutableArray<PropertyAnalysis> serialized = properties.Where(p => !p.IsIgnored).ToImmutableArray();
         var arguments = ImmutableArray.CreateBuilder<int>(constructor.Parameters.Length);
         foreach (IParameterSymbol parameter in constructor.Parameters)
         {
             int index = -1;
-            for (int i = 0; i < serialized.Length; i++)
+            for (int i = 0; i < serialized.Length && index < 0; i++)
             {
-                if (string.Equals(serialized[i].Property.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)
-                    && SymbolEqualityComparer.Default.Equals(serialized[i].PropertyType, parameter.Type))
-                {
-                    index = i;
-                    break;
-                }
+                index = Matches(serialized[i], parameter) ? i : -1;
             }
 
-            if (index < 0 || parameter.RefKind != RefKind.None || arguments.Contains(index))
+            if (index < 0 && properties.Any(p => p.IsIgnored && Matches(p, parameter)))
             {
-                return NotReadable($"constructor parameter '{parameter.Name}' does not match a serialized property of the same name and type");
+                index = DefaultArgument;
+            }
+            else if (index < 0 || arguments.Contains(index))
+            {
+                return NotReadable($"constructor parameter '{parameter.Name}' does not match a property of the same name and type");
+            }
+
+            if (parameter.RefKind != RefKind.None)
+            {
+                return NotReadable($"constructor parameter '{parameter.Name}' is passed by reference");
             }
 
             arguments.Add(index);
@@ -532,6 +545,10 @@ internal sealed class ReaderAnalysis
 
         return new ReaderAnalysis(constructor, arguments.ToImmutable(), null);
     }
+
+    private static bool Matches(PropertyAnalysis property, IParameterSymbol parameter) =>
+        string.Equals(property.Property.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)
+        && SymbolEqualityComparer.Default.Equals(property.PropertyType, parameter.Type);
 
     private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
         type.IsRecord && constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);

@@ -47,7 +47,7 @@ internal static class InventoryTypeParser
         PropertyAnalysis[] serialized = analysis.Serialized.ToArray();
         ReaderAnalysis reader = analysis.Reader;
         bool setsRequiredMembers = reader.SetsRequiredMembers;
-        foreach (int index in reader.Arguments)
+        foreach (int index in reader.Arguments.Where(i => i != ReaderAnalysis.DefaultArgument))
         {
             // A required property must still be set in the initializer unless the constructor says it sets required members.
             properties[index] = properties[index] with

@@ -168,6 +168,9 @@ namespace SsmInventory.Tests.Types
         public System.Net.IPAddress? Backup { get; set; }
     }
 
+    [InventoryType("Custom:Session", "1.0")]
+    public sealed record Session(string User, [property: InventoryIgnore] object? Token, int Port);
+
     [InventoryType("Custom:Point", "1.0")]
     public struct Point
     {
