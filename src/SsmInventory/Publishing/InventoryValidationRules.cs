@@ -1,0 +1,52 @@
+namespace SsmInventory.Publishing;
+
+/// <summary>
+/// The limits <see cref="InventoryValidator"/> checks items against. Each way of submitting inventory has its own:
+/// the PutInventory API's here, and the SSM Agent's custom-inventory files where the file sink defines them.
+/// </summary>
+public sealed class InventoryValidationRules
+{
+    private InventoryValidationRules(string target, int maxItems, string maxItemsReason, int maxItemBytes, string maxItemBytesReason)
+    {
+        Target = target;
+        MaxItems = maxItems;
+        MaxItemsReason = maxItemsReason;
+        MaxItemBytes = maxItemBytes;
+        MaxItemBytesReason = maxItemBytesReason;
+    }
+
+    /// <summary>
+    /// The limits the service enforces on PutInventory: the model's patterns and lengths, the guide's capitalised
+    /// <c>Custom:</c> TypeName, at most 20 custom types, and under 200 KB of JSON per item. Lengths are UTF-8 bytes.
+    /// </summary>
+    public static InventoryValidationRules PutInventory { get; } = new(
+        target: "PutInventory",
+        maxItems: InventoryLimits.MaxCustomTypes,
+        maxItemsReason: $"an account holds at most {InventoryLimits.MaxCustomTypes} custom types, so more types can never all be accepted",
+        maxItemBytes: InventoryLimits.MaxItemBytes,
+        maxItemBytesReason: $"the service's quota of {InventoryLimits.MaxItemBytes / 1024} KB for one custom type; PutInventory replaces a type's whole Content, so one type cannot be spread over two requests");
+
+    /// <summary>
+    /// The SSM Agent's rules for custom inventory files (reference §5): the same names, versions and lengths, at most
+    /// 20 files, and under 3,072 KiB of JSON per type. The file sink also checks the folder's totals.
+    /// </summary>
+    public static InventoryValidationRules AgentFile { get; } = new(
+        target: "the SSM Agent's custom inventory folder",
+        maxItems: InventoryLimits.MaxAgentFiles,
+        maxItemsReason: $"the agent fails the whole inventory run when its folder holds more than {InventoryLimits.MaxAgentFiles} files",
+        maxItemBytes: InventoryLimits.MaxAgentTypeBytes,
+        maxItemBytesReason: $"the SSM Agent's guard of {InventoryLimits.MaxAgentTypeBytes / 1024} KiB per type, beyond which it uploads nothing");
+
+    /// <summary>What the items are submitted to, named in messages.</summary>
+    internal string Target { get; }
+
+    /// <summary>The most items (one per TypeName) a single submission can take.</summary>
+    internal int MaxItems { get; }
+
+    internal string MaxItemsReason { get; }
+
+    /// <summary>Each item's JSON, as <see cref="InventoryJsonSize.Measure"/> counts it, must stay under this.</summary>
+    internal int MaxItemBytes { get; }
+
+    internal string MaxItemBytesReason { get; }
+}

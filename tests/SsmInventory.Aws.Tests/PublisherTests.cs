@@ -1,0 +1,225 @@
+using SsmInventory.Aws.State;
+using SsmInventory.FakeSsm;
+using SsmInventory.Publishing;
+
+namespace SsmInventory.Aws.Tests;
+
+/// <summary>The publisher against the fake service: validation, splitting, hash-only updates, clearing, and the spool.</summary>
+public sealed class PublisherTests : PublisherTest
+{
+    [Fact]
+    public async Task Nothing_is_sent_or_spooled_when_validation_fails()
+    {
+        InventoryItemData bad = InventoryItemData.Create("Custom:Bad", "1.0", [new() { ["N"] = new string('v', 5000) }]);
+        var exception = await Assert.ThrowsAsync<InventoryValidationException>(
+            () => NewPublisher().PublishAsync([Items.Make("Custom:Good"), bad, Items.Make("Custom:big", rows: 60, valueLength: 4000)]));
+
+        Assert.Equal(3, exception.Problems.Count);
+        Assert.Empty(Server.Requests);
+        Assert.Empty(Spool());
+    }
+
+    [Fact]
+    public async Task An_invalid_instance_id_override_is_a_validation_problem()
+    {
+        var publisher = new SsmInventoryPublisher(NewClient(), new SsmInventoryOptions { InstanceId = "../etc", StateDirectory = StateFolder.Path });
+        var exception = await Assert.ThrowsAsync<InventoryValidationException>(() => publisher.PublishAsync([Items.Make("Custom:A")]));
+        Assert.Contains("InstanceId \"../etc\"", exception.Message);
+        Assert.Empty(Server.Requests);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(StateFolder.Path));
+    }
+
+    [Fact]
+    public async Task Items_are_stored_and_reported_sent()
+    {
+        InventoryItemData[] items = [Items.Make("Custom:A"), Items.Make("Custom:B", rows: 5)];
+        InventoryPublishReport report = await NewPublisher().PublishAsync(items);
+
+        Assert.True(report.Succeeded);
+        Assert.Equal(Items.Node, report.InstanceId);
+        Assert.Equal(["Custom:A", "Custom:B"], report.Sent.Select(o => o.TypeName));
+        Assert.All(items, AssertStored);
+        Assert.Single(Puts);
+        Assert.Empty(Spool());
+    }
+
+    [Fact]
+    public async Task Items_summing_over_1_MB_are_split_by_size()
+    {
+        InventoryItemData[] items = [.. Enumerable.Range(0, 8).Select(i => Items.Make($"Custom:Big{i}", rows: 45, valueLength: 4000, seed: $"s{i}"))];
+        InventoryPublishReport report = await NewPublisher().PublishAsync(items);
+
+        Assert.True(report.Succeeded);
+        Assert.Equal(2, Puts.Count);
+        Assert.All(Puts, r => Assert.True(r.BodyBytes < 1024 * 1024, $"{r.BodyBytes} bytes"));
+        Assert.All(items, AssertStored);
+    }
+
+    [Fact]
+    public async Task Unchanged_content_goes_hash_only_and_the_capture_time_moves_on()
+    {
+        var publisher = NewPublisher();
+        await publisher.PublishAsync([Items.Make("Custom:A"), Items.Make("Custom:B")]);
+
+        var later = new FixedClock(new DateTimeOffset(2031, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        InventoryItemData sameA = InventoryItemData.Create("Custom:A", "1.0", Items.Make("Custom:A").Content, later);
+        InventoryItemData changedB = Items.Make("Custom:B", seed: "changed");
+        InventoryPublishReport report = await publisher.PublishAsync([sameA, changedB]);
+
+        Assert.Equal(InventoryItemStatus.Unchanged, report.Items[0].Status);
+        Assert.Equal(InventoryItemStatus.Sent, report.Items[1].Status);
+        RecordedRequest second = Puts[1];
+        Assert.False(second.Items.Single(i => i.TypeName == "Custom:A").HasContent);
+        Assert.True(second.Items.Single(i => i.TypeName == "Custom:B").HasContent);
+        Assert.Equal("2031-01-02T03:04:05Z", Server.Store.Get(Items.Node, "Custom:A")!.CaptureTime);
+        AssertStored(changedB);
+    }
+
+    [Fact]
+    public async Task When_the_service_no_longer_holds_the_content_it_is_sent_again_in_full_once()
+    {
+        InventoryItemData a = Items.Make("Custom:A");
+        InventoryItemData b = Items.Make("Custom:B");
+        await NewPublisher().PublishAsync([a, b]);
+
+        // The service lost A (as after DeleteInventory or the 30-day retention): its hash-only update cannot match.
+        Server.Store.Seed(Items.Node, new StoredInventoryItem("Custom:A", "1.0", a.CaptureTime, "other-hash", []));
+        InventoryPublishReport report = await NewPublisher().PublishAsync([a, b]);
+
+        Assert.True(report.Succeeded);
+        Assert.Equal(InventoryItemStatus.Sent, report.Items[0].Status);
+        Assert.Equal(InventoryItemStatus.Sent, report.Items[1].Status);
+        Assert.Equal(3, Puts.Count);
+        Assert.Equal("ItemContentMismatchException", Puts[1].ErrorType);
+        Assert.All(Puts[1].Items, i => Assert.False(i.HasContent));
+        Assert.All(Puts[2].Items, i => Assert.True(i.HasContent));
+        AssertStored(a);
+    }
+
+    [Fact]
+    public async Task An_empty_type_is_sent_as_an_empty_content_list_and_clears_the_rows()
+    {
+        var publisher = NewPublisher();
+        await publisher.PublishAsync([Items.Make("Custom:A", rows: 3)]);
+        InventoryPublishReport report = await publisher.PublishAsync([Items.Empty("Custom:A")]);
+
+        Assert.True(report.Succeeded);
+        RecordedItem sent = Assert.Single(Puts[1].Items);
+        Assert.True(sent.HasContent);
+        Assert.Equal(0, sent.RowCount);
+        Assert.Empty(Server.Store.Get(Items.Node, "Custom:A")!.Content);
+    }
+
+    [Fact]
+    public async Task A_failed_item_stays_spooled_and_is_sent_on_the_next_publish()
+    {
+        InventoryItemData a = Items.Make("Custom:A");
+        Server.Faults.Enqueue(Fault.InternalError());
+        InventoryPublishReport failed = await NewPublisher().PublishAsync([a]);
+
+        InventoryItemOutcome outcome = Assert.Single(failed.Failed);
+        Assert.Equal("InternalServerError", outcome.ErrorCode);
+        Assert.Contains("sent again on the next publish", outcome.Reason);
+        Assert.Equal(a.ContentHash, Spool()["Custom:A"].Item.ContentHash);
+
+        // A new process, with nothing new to say, still delivers it.
+        InventoryPublishReport next = await NewPublisher().PublishAsync([]);
+        Assert.Equal(InventoryItemStatus.Sent, Assert.Single(next.Items).Status);
+        AssertStored(a);
+        Assert.Empty(Spool());
+    }
+
+    [Fact]
+    public async Task A_newer_item_replaces_a_spooled_one_of_its_type()
+    {
+        Server.Faults.Enqueue(Fault.ConnectionReset());
+        await NewPublisher().PublishAsync([Items.Make("Custom:A", seed: "old"), Items.Make("Custom:B")]);
+
+        InventoryItemData newer = Items.Make("Custom:A", seed: "new");
+        InventoryPublishReport report = await NewPublisher().PublishAsync([newer]);
+
+        Assert.Equal(["Custom:A", "Custom:B"], report.Sent.Select(o => o.TypeName));
+        Assert.Equal(2, Puts[1].Items.Count);
+        AssertStored(newer);
+    }
+
+    [Fact]
+    public async Task A_publish_cancelled_mid_flight_loses_nothing()
+    {
+        InventoryItemData a = Items.Make("Custom:A");
+        Server.Faults.Enqueue(Fault.Delay(TimeSpan.FromSeconds(2)));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NewPublisher().PublishAsync([a], cancel.Token));
+        Assert.True(Spool().ContainsKey("Custom:A"));
+
+        InventoryPublishReport next = await NewPublisher().PublishAsync([]);
+        Assert.True(next.Succeeded);
+        AssertStored(a);
+        Assert.Empty(Spool());
+    }
+
+    [Fact]
+    public async Task A_cancelled_token_sends_nothing()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NewPublisher().PublishAsync([Items.Make("Custom:A")], cancel.Token));
+        Assert.Empty(Server.Requests);
+    }
+
+    [Fact]
+    public async Task A_type_name_stays_inside_the_spool_folder()
+    {
+        Server.Faults.Enqueue(Fault.InternalError());
+        InventoryItemData item = Items.Make("Custom:A/../../../escape");
+        await NewPublisher().PublishAsync([item]);
+
+        string spool = Path.Combine(StateFolder.Path, Items.Node, "spool");
+        string file = Assert.Single(Directory.GetFiles(StateFolder.Path, "*", SearchOption.AllDirectories), f => !f.EndsWith(".lock", StringComparison.Ordinal));
+        Assert.Equal(spool, Path.GetDirectoryName(file));
+        Assert.Equal(item.ContentHash, Spool()[item.TypeName].Item.ContentHash);
+        Assert.NotEqual(NodeState.SpoolFileName("Custom:Abc"), NodeState.SpoolFileName("Custom:ABC"));
+    }
+
+    [Fact]
+    public async Task Unreadable_state_is_set_aside_and_publishing_goes_on()
+    {
+        var publisher = NewPublisher();
+        await publisher.PublishAsync([Items.Make("Custom:A")]);
+        string node = Path.Combine(StateFolder.Path, Items.Node);
+        File.WriteAllText(Path.Combine(node, "content-hashes.json"), "{not json");
+        File.WriteAllText(Path.Combine(node, "spool", "Custom_X-0000000000000000.json"), "{\"TypeName\":");
+        File.WriteAllText(Path.Combine(node, "spool", "Custom_A-1.json.0123.tmp"), "half a write");
+
+        InventoryPublishReport report = await publisher.PublishAsync([Items.Make("Custom:A")]);
+
+        // Without hashes, A goes in full again; the broken spool file is kept for a person, the leftover removed.
+        Assert.Equal(InventoryItemStatus.Sent, Assert.Single(report.Items).Status);
+        Assert.True(Puts[1].Items[0].HasContent);
+        Assert.Equal(["Custom_X-0000000000000000.json.unreadable"], Directory.GetFiles(Path.Combine(node, "spool")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_second_publish_waits_for_the_state_folder()
+    {
+        using (await NodeState.OpenAsync(StateFolder.Path, Items.Node, CancellationToken.None))
+        {
+            Task<InventoryPublishReport> waiting = NewPublisher().PublishAsync([Items.Make("Custom:A")]);
+            await Task.Delay(300);
+            Assert.False(waiting.IsCompleted);
+            Assert.Empty(Server.Requests);
+        }
+
+        await WaitUntil(() => Puts.Count == 1);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (int i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition());
+    }
+}
