@@ -55,6 +55,23 @@ public sealed class HostingTests : PublisherTest
     }
 
     [Fact]
+    public async Task Configuration_switches_the_hosted_service_to_the_agent_file_sink()
+    {
+        string folder = Path.Combine(StateFolder.Path, "agent-custom");
+        var logs = new LogCapture();
+        using IHost host = BuildHost(logs, services => services
+            .AddSingleton<IInventorySink>(new SsmInventory.AgentFiles.AgentFileSink(new() { InstanceId = Items.Node, Folder = folder }))
+            .AddInventorySource<CertificateSource>());
+
+        var service = (InventoryPublishingService)host.Services.GetServices<IHostedService>().Single();
+        await service.RunOnceAsync(CancellationToken.None);
+
+        Assert.IsType<SsmInventory.AgentFiles.AgentFileSink>(host.Services.GetRequiredService<IInventorySink>());
+        Assert.Single(Directory.GetFiles(folder, "Custom_Certificate-*.json"));
+        Assert.Empty(Puts);
+    }
+
+    [Fact]
     public void Options_that_cannot_work_are_refused()
     {
         var services = new ServiceCollection();
