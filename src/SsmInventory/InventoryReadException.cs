@@ -42,9 +42,7 @@ public sealed class InventoryReadException : FormatException
             message.Append(": attribute '").Append(attributeName).Append('\'');
             if (value is not null)
             {
-                message.Append(" has the value ");
-                AppendQuoted(message, value);
-                message.Append(", but");
+                message.Append(" has the value ").Append(MessageText.Quote(value, MaxQuotedValueLength)).Append(", but");
             }
             else
             {
@@ -57,38 +55,5 @@ public sealed class InventoryReadException : FormatException
         }
 
         return message.Append(' ').Append(reason).Append('.').ToString();
-    }
-
-    // Quotes the value with control characters made visible and long values shortened, so the message stays one readable line.
-    private static void AppendQuoted(StringBuilder message, string value)
-    {
-        message.Append('"');
-        int length = Math.Min(value.Length, MaxQuotedValueLength);
-        for (int i = 0; i < length; i++)
-        {
-            char c = value[i];
-            if (c < ' ' || c == '"' || c == '\\' || c == 0x7F)
-            {
-                message.Append(c switch
-                {
-                    '"' => "\\\"",
-                    '\\' => "\\\\",
-                    '\n' => "\\n",
-                    '\r' => "\\r",
-                    '\t' => "\\t",
-                    _ => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture),
-                });
-            }
-            else
-            {
-                message.Append(c);
-            }
-        }
-
-        message.Append('"');
-        if (value.Length > MaxQuotedValueLength)
-        {
-            message.Append("… (").Append(value.Length).Append(" characters)");
-        }
     }
 }

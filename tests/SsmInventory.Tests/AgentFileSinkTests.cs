@@ -222,17 +222,30 @@ public sealed class AgentFileSinkTests : IDisposable
         using var stop = new CancellationTokenSource();
         string path = Path.Combine(_folder, AgentFileName.For("Custom:Busy"));
         int reads = 0;
+        var reading = new TaskCompletionSource();
         Task reader = Task.Run(() =>
         {
-            while (!stop.IsCancellationRequested)
+            // Reads until the writers are done, and at least once, so the writers always race a reader.
+            try
             {
-                using JsonDocument file = JsonDocument.Parse(File.ReadAllBytes(path));
-                var rows = file.RootElement.GetProperty("Content").EnumerateArray()
-                    .Select(row => row.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)).ToList();
-                Assert.Contains(InventoryContentHash.Compute(rows), hashes);
-                reads++;
+                do
+                {
+                    using JsonDocument file = JsonDocument.Parse(File.ReadAllBytes(path));
+                    var rows = file.RootElement.GetProperty("Content").EnumerateArray()
+                        .Select(row => row.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)).ToList();
+                    Assert.Contains(InventoryContentHash.Compute(rows), hashes);
+                    Interlocked.Increment(ref reads);
+                    reading.TrySetResult();
+                }
+                while (!stop.IsCancellationRequested);
+            }
+            catch (Exception exception)
+            {
+                reading.TrySetException(exception);
+                throw;
             }
         });
+        await reading.Task;
 
         Task[] writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
         {

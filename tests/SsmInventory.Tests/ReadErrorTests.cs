@@ -81,7 +81,7 @@ public sealed class ReadErrorTests
         string value = "\u0001\"" + new string('9', 500);
         var error = Assert.Throws<InventoryReadException>(() =>
             AllValuesInventory.TypeInfo.ReadRow(new Dictionary<string, string> { ["Int32Value"] = value }));
-        Assert.Contains("\"\\u0001\\\"999", error.Message);
+        Assert.Contains("\"\\u0001\\u0022999", error.Message);
         Assert.Contains("(502 characters)", error.Message);
         Assert.DoesNotContain(new string('9', 200), error.Message);
         Assert.Equal(value, error.Value);

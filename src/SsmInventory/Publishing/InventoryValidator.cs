@@ -13,6 +13,8 @@ public static class InventoryValidator
     // Attribute names are shown in messages up to this many characters.
     private const int MaxDisplayedNameLength = 80;
 
+    private static string Quote(string? text) => MessageText.Quote(text, MaxDisplayedNameLength);
+
     /// <summary>Finds every problem with submitting <paramref name="items"/> for the node <paramref name="instanceId"/>.</summary>
     /// <param name="instanceId">The managed node, such as <c>i-0123456789abcdef0</c> or <c>mi-0123456789abcdef0</c>.</param>
     /// <param name="items">The items; at most one per TypeName.</param>
@@ -328,42 +330,5 @@ public static class InventoryValidator
         }
 
         return false;
-    }
-
-    /// <summary>Quotes a name or id for a message: control characters and lone surrogates as \uXXXX, long ones shortened.</summary>
-    private static string Quote(string? text)
-    {
-        if (text is null)
-        {
-            return "null";
-        }
-
-        var quoted = new StringBuilder(Math.Min(text.Length, MaxDisplayedNameLength) + 2).Append('"');
-        int length = Math.Min(text.Length, MaxDisplayedNameLength);
-        for (int i = 0; i < length; i++)
-        {
-            char c = text[i];
-            bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-            if (char.IsControl(c) || c is '"' or '\\' || (char.IsSurrogate(c) && !pair))
-            {
-                quoted.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                quoted.Append(c);
-                if (pair)
-                {
-                    quoted.Append(text[++i]);
-                }
-            }
-        }
-
-        quoted.Append('"');
-        if (text.Length > MaxDisplayedNameLength)
-        {
-            quoted.Append("… (").Append(text.Length).Append(" characters)");
-        }
-
-        return quoted.ToString();
     }
 }
