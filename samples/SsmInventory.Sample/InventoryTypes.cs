@@ -55,8 +55,10 @@ internal readonly record struct RackLocation(
     int Slot,
     [property: InventoryFormat("yyyy-MM-dd")] DateTime InstalledDate);
 
-/// <summary>A TLS certificate a service on the node presents, so expiry can be tracked across the fleet.</summary>
+/// <summary>A certificate the node trusts as a root, so expiring or unexpected roots can be found across the fleet.</summary>
 /// <param name="Thumbprint">The SHA-1 hash of the certificate, in upper-case hex as Windows and .NET show it.</param>
+/// <param name="KeyAlgorithm">Such as <c>RSA</c> or <c>ECDSA</c>.</param>
+/// <param name="KeySize">In bits; 0 when the algorithm is not one .NET can open.</param>
 [InventoryType("Custom:Certificate", "1.0")]
 internal sealed record Certificate(
     string Subject,
@@ -67,10 +69,16 @@ internal sealed record Certificate(
     DateTime NotBefore,
     DateTime NotAfter)
 {
-    /// <summary>The PEM file the service loads.</summary>
+    /// <summary>Where the certificate was found, such as <c>LocalMachine/Root</c>.</summary>
     public string? Path { get; init; }
 
-    /// <summary>Where the private key lives: needed to configure the service, but kept out of inventory, which many people can read.</summary>
+    /// <summary>The certificate's bytes: this program could use them, but they are kept out of inventory, whose size is limited.</summary>
     [InventoryIgnore]
-    public string? PrivateKeyPath { get; init; }
+    public byte[]? RawData { get; init; }
 }
+
+/// <summary>A socket accepting TCP connections on the node.</summary>
+/// <param name="Protocol"><c>tcp</c> for IPv4, <c>tcp6</c> for IPv6, as netstat and ss show them.</param>
+/// <param name="Address">The local address listened on, such as <c>0.0.0.0</c> (every IPv4 address) or <c>::1</c>.</param>
+[InventoryType("Custom:ListeningPort", "1.0")]
+internal sealed record ListeningPort(string Protocol, string Address, int Port);

@@ -1,14 +1,28 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.SimpleSystemsManagement;
+using SsmInventory.AgentFiles;
+using SsmInventory.Aws;
+using SsmInventory.Publishing;
 
 namespace SsmInventory.Sample;
 
-/// <summary>Builds one inventory item per sample type and prints the PutInventory request; status goes to stderr.</summary>
+/// <summary>
+/// Collects inventory about this machine, then writes SSM Agent files, prints the PutInventory request, or sends it.
+/// Results go to stdout; progress and errors to stderr.
+/// </summary>
 internal static class Program
 {
+    private const int ItemFailed = 1;
     private const int UsageError = 2;
+    private const int EnvironmentError = 3;
 
-    public static int Main(string[] args)
+    private const string NoCredentials =
+        "No AWS credentials found: set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or run on an instance with a role";
+
+    public static async Task<int> Main(string[] args)
     {
         if (!SampleOptions.TryParse(args, out SampleOptions? options, out string? error))
         {
@@ -23,27 +37,132 @@ internal static class Program
             return 0;
         }
 
-        Console.Error.WriteLine(options.IsPlaceholderInstanceId
-            ? $"Using the placeholder instance id {options.InstanceId} (set one with --instance-id). No AWS call is made."
-            : $"Instance id {options.InstanceId}. No AWS call is made.");
-
-        InventoryItemData[] items = CollectItems(TimeProvider.System);
-        foreach (InventoryItemData item in items)
+        try
         {
-            Console.Error.WriteLine($"{item.TypeName}: {item.Content.Count} row(s), ContentHash {item.ContentHash}");
+            return options.Mode switch
+            {
+                SampleMode.DryRun => DryRun(options),
+                SampleMode.Publish => await PublishAsync(options),
+                _ => await WriteFilesAsync(options),
+            };
+        }
+        catch (InventoryValidationException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+    }
+
+    private static string InstanceIdOrPlaceholder(SampleOptions options)
+    {
+        if (options.InstanceId is not null)
+        {
+            return options.InstanceId;
         }
 
-        WriteRequest(options.InstanceId, items);
+        Console.Error.WriteLine($"Using the placeholder instance id {SampleOptions.PlaceholderInstanceId} (set one with --instance-id).");
+        return SampleOptions.PlaceholderInstanceId;
+    }
+
+    private static int DryRun(SampleOptions options)
+    {
+        string instanceId = InstanceIdOrPlaceholder(options);
+        InventoryItemData[] items = CollectItems(TimeProvider.System);
+        Console.Error.WriteLine("Dry run: nothing is written or sent.");
+        WriteRequest(instanceId, items);
         return 0;
+    }
+
+    private static async Task<int> WriteFilesAsync(SampleOptions options)
+    {
+        string instanceId = InstanceIdOrPlaceholder(options);
+        var sink = new AgentFileSink(new AgentFileSinkOptions
+        {
+            InstanceId = instanceId,
+            Folder = Path.GetFullPath(options.Output ?? SampleOptions.DefaultOutput),
+        });
+
+        InventoryItemData[] items = CollectItems(TimeProvider.System);
+        Console.Error.WriteLine($"Writing SSM Agent inventory files to {sink.Folder}. No AWS call is made.");
+        InventoryPublishReport report = await sink.PublishAsync(items);
+        SummaryTable.Write(Console.Out, report, items, item => SummaryTable.FileSize(sink, item));
+        return report.Succeeded ? 0 : ItemFailed;
+    }
+
+    private static async Task<int> PublishAsync(SampleOptions options)
+    {
+        var config = new AmazonSimpleSystemsManagementConfig();
+        if (options.EndpointUrl is not null)
+        {
+            // With a ServiceURL the SDK cannot tell the Region to sign for from the URL, so it is given here.
+            config.ServiceURL = options.EndpointUrl.AbsoluteUri;
+            config.AuthenticationRegion = Environment.GetEnvironmentVariable("AWS_REGION") is { Length: > 0 } region ? region : "us-east-1";
+        }
+
+        // Resolved now rather than on the first call, where a missing credential would only show as a failed item.
+        AWSCredentials credentials;
+        try
+        {
+            credentials = await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(config);
+        }
+        catch (AmazonClientException)
+        {
+            // The SDK's message lists every provider it tried, which says more about the SDK than about the fix.
+            Console.Error.WriteLine($"error: {NoCredentials}.");
+            return EnvironmentError;
+        }
+
+        AmazonSimpleSystemsManagementClient client;
+        try
+        {
+            client = new AmazonSimpleSystemsManagementClient(credentials, config);
+        }
+        catch (AmazonClientException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message.TrimEnd('.')}. Set AWS_REGION (or a Region in the AWS profile), or pass --endpoint-url.");
+            return EnvironmentError;
+        }
+
+        using (client)
+        {
+            var publisher = new SsmInventoryPublisher(client, new SsmInventoryOptions { InstanceId = options.InstanceId });
+            string instanceId;
+            try
+            {
+                instanceId = await publisher.GetInstanceIdAsync();
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                Console.Error.WriteLine("Off EC2 and hybrid nodes, pass the node's id with --instance-id.");
+                return EnvironmentError;
+            }
+
+            InventoryItemData[] items = CollectItems(TimeProvider.System);
+            Console.Error.WriteLine($"Sending {items.Length} item(s) for {instanceId} to {options.EndpointUrl?.AbsoluteUri ?? "SSM in " + (config.RegionEndpoint?.SystemName ?? "the default Region")}...");
+            InventoryPublishReport report = await publisher.PublishAsync(items);
+            SummaryTable.Write(Console.Out, report, items, item => InventoryJsonSize.Measure(item));
+            return report.Succeeded ? 0 : ItemFailed;
+        }
     }
 
     private static InventoryItemData[] CollectItems(TimeProvider clock) =>
     [
-        InventoryItemData.Create(DotNetRuntimeInventory.TypeInfo, DotNetRuntimeCollector.Collect(), clock),
-        InventoryItemData.Create(OperatingSystemInfoInventory.TypeInfo, [OperatingSystemCollector.Collect(clock)], clock),
+        InventoryItemData.Create(DotNetRuntimeInventory.TypeInfo, Collect("installed .NET runtimes", DotNetRuntimeCollector.Collect), clock),
+        InventoryItemData.Create(OperatingSystemInfoInventory.TypeInfo, Collect("operating system facts", () => new List<OperatingSystemInfo> { OperatingSystemCollector.Collect(clock) }), clock),
         InventoryItemData.Create(RackLocationInventory.TypeInfo, [SampleData.RackLocation], clock),
-        InventoryItemData.Create(CertificateInventory.TypeInfo, SampleData.Certificates, clock),
+        InventoryItemData.Create(CertificateInventory.TypeInfo, Collect("trusted certificates", CertificateCollector.Collect), clock),
+        InventoryItemData.Create(ListeningPortInventory.TypeInfo, Collect("listening TCP ports", ListeningPortCollector.Collect), clock),
     ];
+
+    /// <summary>Runs a collector, showing on stderr what it is doing and then how many rows it found.</summary>
+    private static List<T> Collect<T>(string what, Func<List<T>> collector)
+    {
+        Console.Error.Write($"Collecting {what}... ");
+        List<T> rows = collector();
+        Console.Error.WriteLine(rows.Count);
+        return rows;
+    }
 
     private static void WriteRequest(string instanceId, InventoryItemData[] items)
     {

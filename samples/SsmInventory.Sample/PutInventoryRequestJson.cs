@@ -37,6 +37,7 @@ internal static class PutInventoryRequestJson
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes one element of the request's <c>Items</c>.</summary>
     private static void WriteItem(Utf8JsonWriter writer, InventoryItemData item)
     {
         writer.WriteStartObject();

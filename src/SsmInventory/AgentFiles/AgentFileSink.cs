@@ -51,6 +51,9 @@ public sealed class AgentFileSink : IInventorySink
     /// <summary>The folder the files are written to.</summary>
     public string Folder { get; }
 
+    /// <summary>The file an item of <paramref name="typeName"/> is written to (a sanitised name inside <see cref="Folder"/>).</summary>
+    public string FilePathFor(string typeName) => Path.Combine(Folder, AgentFileName.For(typeName));
+
     /// <summary>
     /// Validates every item against the agent's rules and the folder's limits (at most 20 <c>.json</c> files, counting
     /// files this sink did not write, and at most 10,240 KiB in all), then writes the files.
