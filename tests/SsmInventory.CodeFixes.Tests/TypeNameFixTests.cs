@@ -12,68 +12,22 @@ public sealed class TypeNameFixTests
     private static Task VerifyCapitalizeAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
         CodeFixHarness.VerifyAsync<InventoryTypeAttributeAnalyzer, CapitalizeTypeNameCodeFixProvider>(source, fixedSource, expected);
 
-    [Fact]
-    public Task MissingPrefixIsAdded() => VerifyPrefixAsync(
-        """
+    private static string Source(string typeName) => $$"""
         using SsmInventory;
 
-        [InventoryType({|SSMINV001:"Certificate"|}, "1.0")]
+        [InventoryType({{typeName}}, "1.0")]
         public sealed class Certificate
         {
             public string Subject { get; set; } = "";
         }
-        """,
-        """
-        using SsmInventory;
+        """;
 
-        [InventoryType("Custom:Certificate", "1.0")]
-        public sealed class Certificate
-        {
-            public string Subject { get; set; } = "";
-        }
-        """);
-
-    [Fact]
-    public Task WrongCasePrefixIsCorrected() => VerifyPrefixAsync(
-        """
-        using SsmInventory;
-
-        [InventoryType({|SSMINV001:"CUSTOM:Certificate"|}, "1.0")]
-        public sealed class Certificate
-        {
-            public string Subject { get; set; } = "";
-        }
-        """,
-        """
-        using SsmInventory;
-
-        [InventoryType("Custom:Certificate", "1.0")]
-        public sealed class Certificate
-        {
-            public string Subject { get; set; } = "";
-        }
-        """);
-
-    [Fact]
-    public Task ReservedAwsPrefixIsReplaced() => VerifyPrefixAsync(
-        """
-        using SsmInventory;
-
-        [InventoryType({|SSMINV002:"AWS:Certificate"|}, "1.0")]
-        public sealed class Certificate
-        {
-            public string Subject { get; set; } = "";
-        }
-        """,
-        """
-        using SsmInventory;
-
-        [InventoryType("Custom:Certificate", "1.0")]
-        public sealed class Certificate
-        {
-            public string Subject { get; set; } = "";
-        }
-        """);
+    [Theory]
+    [InlineData("{|SSMINV001:\"Certificate\"|}")]
+    [InlineData("{|SSMINV001:\"CUSTOM:Certificate\"|}")]
+    [InlineData("{|SSMINV002:\"AWS:Certificate\"|}")]
+    public Task PrefixIsAddedOrCorrected(string typeName) =>
+        VerifyPrefixAsync(Source(typeName), Source("\"Custom:Certificate\""));
 
     [Fact]
     public Task TriviaAndNamedArgumentsAreKept() => VerifyPrefixAsync(

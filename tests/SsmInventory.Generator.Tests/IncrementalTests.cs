@@ -35,14 +35,7 @@ public sealed class IncrementalTests
     [Fact]
     public void An_unrelated_edit_leaves_the_specs_and_outputs_cached()
     {
-        CSharpCompilation compilation = GeneratorHarness.Compile(InventorySource, UnrelatedSource);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-
-        SyntaxTree unrelated = compilation.SyntaxTrees.Single(t => t.FilePath == "Source1.cs");
-        CSharpCompilation edited = compilation.ReplaceSyntaxTree(
-            unrelated,
-            unrelated.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(UnrelatedSource.Replace("x * 2", "x + x"))));
-        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        GeneratorRunResult result = RunAgainAfterEdit("Source1.cs", UnrelatedSource.Replace("x * 2", "x + x"));
 
         IncrementalGeneratorRunStep[] specSteps = result.TrackedSteps[InventoryGenerator.SpecStep].ToArray();
         Assert.Equal(2, specSteps.Length);
@@ -55,14 +48,7 @@ public sealed class IncrementalTests
     [Fact]
     public void Editing_one_type_regenerates_only_that_type()
     {
-        CSharpCompilation compilation = GeneratorHarness.Compile(InventorySource, UnrelatedSource);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-
-        SyntaxTree tree = compilation.SyntaxTrees.Single(t => t.FilePath == "Source0.cs");
-        CSharpCompilation edited = compilation.ReplaceSyntaxTree(
-            tree,
-            tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(InventorySource.Replace("\"Custom:Rack\", \"1.0\"", "\"Custom:Rack\", \"1.1\""))));
-        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        GeneratorRunResult result = RunAgainAfterEdit("Source0.cs", InventorySource.Replace("\"Custom:Rack\", \"1.0\"", "\"Custom:Rack\", \"1.1\""));
 
         var reasons = result.TrackedSteps[InventoryGenerator.SpecStep].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.Single(reasons, IncrementalStepRunReason.Modified);
@@ -97,6 +83,16 @@ public sealed class IncrementalTests
         InventoryTypeSpec[] second = Specs(GeneratorHarness.Compile(InventorySource, UnrelatedSource));
         Assert.Equal(first, second);
         Assert.Equal(first.Select(s => s.GetHashCode()), second.Select(s => s.GetHashCode()));
+    }
+
+    /// <summary>Runs the generator over both sources, then again after replacing one file's text, with the same driver.</summary>
+    private static GeneratorRunResult RunAgainAfterEdit(string filePath, string newText)
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(InventorySource, UnrelatedSource);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        SyntaxTree tree = compilation.SyntaxTrees.Single(t => t.FilePath == filePath);
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(newText)));
+        return driver.RunGenerators(edited).GetRunResult().Results.Single();
     }
 
     private static InventoryTypeSpec[] Specs(CSharpCompilation compilation) =>
