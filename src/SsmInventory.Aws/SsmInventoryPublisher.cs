@@ -11,11 +11,12 @@ namespace SsmInventory.Aws;
 /// Publishes inventory for one managed node with SSM's PutInventory.
 /// </summary>
 /// <remarks>
-/// <para>Each publish validates every item against the service's limits before any call, then spools the items to
-/// disk, packs them into requests of at most 30 items and under 1 MB, and sends them. Content the service accepted
+/// <para>Each publish validates every item against the service's limits before any call, then spools the items with
+/// new Content to disk, packs the items into requests of at most 30 items and under 1 MB, and sends them. Content the service accepted
 /// before is sent as a hash-only update, as the SSM Agent does; when the service no longer holds it
 /// (<c>ItemContentMismatchException</c> or <c>InvalidItemContentException</c>) the full Content is sent once more.</para>
-/// <para>An item leaves the spool only when the service has accepted it; one that failed is reported and sent again on
+/// <para>An item leaves the spool only when the service has accepted it; one that failed (hash-only or not) is
+/// spooled, reported, and sent again on
 /// the next publish, together with that publish's items, unless a newer item of its type replaces it. An item the
 /// service rejected for a reason resending cannot fix (such as an invalid TypeName) is kept and reported as failed on
 /// every publish, but not sent again until a newer item of its type replaces it.</para>

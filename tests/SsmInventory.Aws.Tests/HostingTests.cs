@@ -144,16 +144,6 @@ public sealed class HostingTests : PublisherTest
         return builder.Build();
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (int i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition());
-    }
-
     private sealed class CertificateSource : IInventorySource
     {
         public Task CollectAsync(InventoryBatch batch, CancellationToken cancellationToken)

@@ -97,6 +97,80 @@ public sealed class PublisherTests : PublisherTest
     }
 
     [Fact]
+    public async Task A_full_resend_after_a_mismatch_is_spooled_before_it_is_sent()
+    {
+        InventoryItemData a = Items.Make("Custom:A");
+        await NewPublisher().PublishAsync([a]);
+        Server.Store.Seed(Items.Node, new StoredInventoryItem("Custom:A", "1.0", a.CaptureTime, "other-hash", []));
+
+        // The hash-only update meets the mismatch as it is; the process stops during the full resend after it.
+        Server.Faults.Enqueue(Fault.Delay(TimeSpan.Zero));
+        Server.Faults.Enqueue(Fault.Delay(TimeSpan.FromSeconds(2)));
+        using var cancel = new CancellationTokenSource();
+        Task<InventoryPublishReport> publish = NewPublisher().PublishAsync([a], cancel.Token);
+        await WaitUntil(() => Spool().ContainsKey("Custom:A"));
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => publish);
+        Assert.Equal(a.ContentHash, Spool()["Custom:A"].Item.ContentHash);
+
+        InventoryPublishReport next = await NewPublisher().PublishAsync([]);
+        Assert.Equal(InventoryItemStatus.Sent, Assert.Single(next.Items).Status);
+        AssertStored(a);
+        Assert.Empty(Spool());
+    }
+
+    [Fact]
+    public async Task A_publish_where_nothing_changed_writes_nothing_to_disk()
+    {
+        var items = new[] { Items.Make("Custom:A"), Items.Make("Custom:B") };
+        await NewPublisher().PublishAsync(items);
+        var before = StateFiles();
+
+        InventoryPublishReport report = await NewPublisher().PublishAsync(items);
+
+        Assert.All(report.Items, o => Assert.Equal(InventoryItemStatus.Unchanged, o.Status));
+        Assert.Equal(before, StateFiles());
+        Assert.Empty(Spool());
+    }
+
+    [Fact]
+    public async Task A_hash_only_update_that_fails_is_spooled_and_sent_again()
+    {
+        InventoryItemData a = Items.Make("Custom:A");
+        await NewPublisher().PublishAsync([a]);
+
+        Server.Faults.Enqueue(Fault.InternalError());
+        InventoryPublishReport failed = await NewPublisher().PublishAsync([a]);
+        Assert.Equal("InternalServerError", Assert.Single(failed.Failed).ErrorCode);
+        Assert.True(Spool().ContainsKey("Custom:A"));
+
+        InventoryPublishReport next = await NewPublisher().PublishAsync([]);
+        Assert.Equal(InventoryItemStatus.Unchanged, Assert.Single(next.Items).Status);
+        Assert.False(Puts[^1].Items.Single().HasContent);
+        Assert.Empty(Spool());
+    }
+
+    [Fact]
+    public async Task A_hash_only_update_replaces_an_older_spooled_item_of_its_type()
+    {
+        InventoryItemData original = Items.Make("Custom:A", seed: "original");
+        await NewPublisher().PublishAsync([original]);
+        Server.Faults.Enqueue(Fault.InternalError());
+        await NewPublisher().PublishAsync([Items.Make("Custom:A", seed: "changed")]);
+        Assert.NotEqual(original.ContentHash, Spool()["Custom:A"].Item.ContentHash);
+
+        // Back to the content the service holds: the failed change is superseded and must never be sent.
+        InventoryPublishReport back = await NewPublisher().PublishAsync([original]);
+        Assert.Equal(InventoryItemStatus.Unchanged, Assert.Single(back.Items).Status);
+        Assert.Empty(Spool());
+
+        int puts = Puts.Count;
+        Assert.Empty((await NewPublisher().PublishAsync([])).Items);
+        Assert.Equal(puts, Puts.Count);
+        AssertStored(original);
+    }
+
+    [Fact]
     public async Task An_empty_type_is_sent_as_an_empty_content_list_and_clears_the_rows()
     {
         var publisher = NewPublisher();
@@ -211,15 +285,5 @@ public sealed class PublisherTests : PublisherTest
         }
 
         await WaitUntil(() => Puts.Count == 1);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (int i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition());
     }
 }

@@ -98,6 +98,27 @@ public abstract class PublisherTest : IAsyncLifetime
             : [];
     }
 
+    /// <summary>Polls <paramref name="condition"/> for up to 10 seconds and asserts it became true.</summary>
+    internal static async Task WaitUntil(Func<bool> condition)
+    {
+        for (int i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition());
+    }
+
+    /// <summary>
+    /// Every file and folder under the state folder, with its last write time (a folder's changes whenever an entry in
+    /// it is created, renamed or deleted), in path order.
+    /// </summary>
+    internal List<(string Path, DateTime LastWrite)> StateFiles() =>
+        Directory.EnumerateFileSystemEntries(StateFolder.Path, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(f => (f, File.GetLastWriteTimeUtc(f)))
+            .ToList();
+
     /// <summary>Asserts the server holds exactly <paramref name="item"/>'s Content and ContentHash.</summary>
     internal void AssertStored(InventoryItemData item)
     {

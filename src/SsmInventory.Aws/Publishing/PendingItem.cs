@@ -2,7 +2,7 @@ using SsmInventory.Publishing;
 
 namespace SsmInventory.Aws.Publishing;
 
-/// <summary>An item on its way to the service, and whether it goes as a hash-only update.</summary>
+/// <summary>An item on its way to the service, whether it goes as a hash-only update, and whether it is spooled.</summary>
 internal sealed class PendingItem(InventoryItemData item, bool hashOnly)
 {
     public InventoryItemData Item { get; } = item;
@@ -11,6 +11,12 @@ internal sealed class PendingItem(InventoryItemData item, bool hashOnly)
 
     /// <summary>True while the service is believed to hold this Content already, so only its ContentHash is sent.</summary>
     public bool HashOnly { get; set; } = hashOnly;
+
+    /// <summary>
+    /// True once the item is in the spool. Full Content is spooled before it is sent; a hash-only update is spooled only
+    /// when it replaces an older spooled item of its type, or when it fails.
+    /// </summary>
+    public bool Spooled { get; set; }
 
     /// <summary>The item's bytes in a request body.</summary>
     public long JsonBytes => InventoryJsonSize.Measure(Item, includeContent: !HashOnly);

@@ -42,16 +42,24 @@ internal sealed class PublishRun
             Log.SpoolEntryUnreadable(_logger, file);
         }
 
-        // Written before any call: a process killed from here on finds these items in the spool next time.
+        // Written before any call: a process killed from here on finds these items in the spool next time. Content the
+        // service already holds is not: its hash-only update loses nothing if it never arrives. It still replaces an older
+        // spooled item of its type, which it supersedes.
+        var spooledTypes = new HashSet<string>(spooled.Select(e => e.Item.TypeName), StringComparer.Ordinal);
+        var toSend = new List<PendingItem>(items.Count + spooled.Count);
         foreach (InventoryItemData item in items)
         {
-            _state.Spool(new SpoolEntry(item));
+            PendingItem pending = Pending(item);
+            if (!pending.HashOnly || spooledTypes.Contains(item.TypeName))
+            {
+                Spool(pending);
+            }
+
+            toSend.Add(pending);
         }
 
         var given = new HashSet<string>(items.Select(i => i.TypeName), StringComparer.Ordinal);
         List<SpoolEntry> older = spooled.Where(e => !given.Contains(e.Item.TypeName)).ToList();
-        var toSend = new List<PendingItem>(items.Count + older.Count);
-        toSend.AddRange(items.Select(Pending));
         foreach (SpoolEntry entry in older)
         {
             if (entry.IsRejected)
@@ -61,7 +69,7 @@ internal sealed class PublishRun
             }
             else
             {
-                toSend.Add(Pending(entry.Item));
+                toSend.Add(new PendingItem(entry.Item, IsAccepted(entry.Item)) { Spooled = true });
             }
         }
 
@@ -79,8 +87,16 @@ internal sealed class PublishRun
     }
 
     // Content the service accepted last time goes as a hash-only update, as the SSM Agent does.
-    private PendingItem Pending(InventoryItemData item) =>
-        new(item, _acceptedHashes.TryGetValue(item.TypeName, out string? hash) && string.Equals(hash, item.ContentHash, StringComparison.Ordinal));
+    private PendingItem Pending(InventoryItemData item) => new(item, IsAccepted(item));
+
+    private bool IsAccepted(InventoryItemData item) =>
+        _acceptedHashes.TryGetValue(item.TypeName, out string? hash) && string.Equals(hash, item.ContentHash, StringComparison.Ordinal);
+
+    private void Spool(PendingItem item, PutInventoryError? rejection = null)
+    {
+        _state.Spool(new SpoolEntry(item.Item, rejection?.Code, rejection?.OutcomeReason));
+        item.Spooled = true;
+    }
 
     private async Task SendAsync(List<PendingItem> items)
     {
@@ -105,10 +121,15 @@ internal sealed class PublishRun
             }
             else if (error.MayMeanStaleHash && request.Any(p => p.HashOnly))
             {
-                // The service no longer holds what a hash claims: send the whole request again, in full, once.
+                // The service no longer holds what a hash claims: send the whole request again, in full, once, and
+                // spool what was not spooled, since its Content is no longer anywhere but here.
                 foreach (PendingItem item in request)
                 {
                     item.HashOnly = false;
+                    if (!item.Spooled)
+                    {
+                        Spool(item);
+                    }
                 }
 
                 PushAll(work, RequestSplitter.Split(_instanceId, request));
@@ -172,16 +193,26 @@ internal sealed class PublishRun
 
     private void Accept(List<PendingItem> request)
     {
+        bool hashesChanged = false;
         foreach (PendingItem item in request)
         {
+            hashesChanged |= !IsAccepted(item.Item);
             _acceptedHashes[item.TypeName] = item.Item.ContentHash;
         }
 
         // Hashes first: a process killed between the two steps resends the spooled items as matching hash-only updates.
-        _state.SaveHashes(_acceptedHashes);
+        if (hashesChanged)
+        {
+            _state.SaveHashes(_acceptedHashes);
+        }
+
         foreach (PendingItem item in request)
         {
-            _state.Unspool(item.TypeName);
+            if (item.Spooled)
+            {
+                _state.Unspool(item.TypeName);
+            }
+
             _outcomes[item.TypeName] = new InventoryItemOutcome(item.TypeName, item.HashOnly ? InventoryItemStatus.Unchanged : InventoryItemStatus.Sent);
         }
     }
@@ -190,9 +221,9 @@ internal sealed class PublishRun
     {
         foreach (PendingItem item in items)
         {
-            if (!error.Resendable)
+            if (!error.Resendable || !item.Spooled)
             {
-                _state.Spool(new SpoolEntry(item.Item, error.Code, error.OutcomeReason));
+                Spool(item, error.Resendable ? null : error);
             }
 
             _outcomes[item.TypeName] = new InventoryItemOutcome(item.TypeName, InventoryItemStatus.Failed, error.Code, error.OutcomeReason);
