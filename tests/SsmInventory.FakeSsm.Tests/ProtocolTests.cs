@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using static SsmInventory.FakeSsm.Tests.Inventory;
 
 namespace SsmInventory.FakeSsm.Tests;
@@ -67,5 +69,25 @@ public sealed class ProtocolTests : FakeSsmTest
         Assert.Equal((HttpStatusCode.OK, "{}"), (response.Status, response.Body.GetRawText()));
         var sdkResponse = await Client.PutInventoryAsync(Put(Item("Custom:Rack", Rows(1))));
         Assert.Null(sdkResponse.Message);
+    }
+
+    [Fact]
+    public async Task The_log_records_the_exact_size_of_the_request_head_and_body()
+    {
+        var body = Encoding.UTF8.GetBytes(SizedJson.Body(NodeId, SizedJson.Item("Custom:Rack", 200)));
+        var head = Encoding.ASCII.GetBytes(
+            $"POST / HTTP/1.1\r\nHost: {Server.ServiceUrl.Authority}\r\nContent-Type: application/x-amz-json-1.1\r\n" +
+            $"X-Amz-Target: AmazonSSM.PutInventory\r\nAuthorization: {RawSsmClient.FakeSignature}\r\n" +
+            $"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n");
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(Server.ServiceUrl.Host, Server.ServiceUrl.Port);
+        var stream = tcp.GetStream();
+
+        await stream.WriteAsync(head.Concat(body).ToArray());
+        var answer = await new StreamReader(stream).ReadToEndAsync();
+
+        Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
+        var recorded = Server.Requests.Single();
+        Assert.Equal((head.Length, body.Length), (recorded.HeadBytes, recorded.BodyBytes));
     }
 }

@@ -3,6 +3,10 @@ namespace SsmInventory.FakeSsm;
 /// <summary>One request as the fake service received it, with the answer it gave.</summary>
 /// <param name="Target">The <c>X-Amz-Target</c> header as sent, e.g. <c>AmazonSSM.PutInventory</c>.</param>
 /// <param name="InstanceId">The body's <c>InstanceId</c> member, if it had one.</param>
+/// <param name="HeadBytes">
+/// The size in bytes of the request line and headers as HTTP/1.1 text (<c>POST / HTTP/1.1</c>, then <c>Name: value</c>
+/// lines, then the empty line), rebuilt from what the server parsed; with <see cref="BodyBytes"/>, what the client sent.
+/// </param>
 /// <param name="BodyBytes">The size of the request body in bytes.</param>
 /// <param name="Items">The body's <c>Items</c> (PutInventory); empty for other operations.</param>
 /// <param name="StatusCode">The HTTP status sent back, or 0 when a fault aborted the connection instead.</param>
@@ -10,6 +14,7 @@ namespace SsmInventory.FakeSsm;
 public sealed record RecordedRequest(
     string Target,
     string? InstanceId,
+    int HeadBytes,
     int BodyBytes,
     IReadOnlyList<RecordedItem> Items,
     int StatusCode,

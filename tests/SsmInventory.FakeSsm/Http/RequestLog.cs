@@ -16,10 +16,10 @@ internal sealed class RequestLog
         }
     }
 
-    public void Add(string target, ReadOnlyMemory<byte> body, int statusCode, string? errorType)
+    public void Add(string target, int headBytes, ReadOnlyMemory<byte> body, int statusCode, string? errorType)
     {
         var (instanceId, items) = Summarize(body);
-        var request = new RecordedRequest(target, instanceId, body.Length, items, statusCode, errorType);
+        var request = new RecordedRequest(target, instanceId, headBytes, body.Length, items, statusCode, errorType);
         lock (_lock)
         {
             _requests.Add(request);

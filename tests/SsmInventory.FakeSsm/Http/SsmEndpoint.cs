@@ -38,7 +38,7 @@ internal sealed class SsmEndpoint(OperationRouter router, FaultQueue faults, Req
             return;
         }
 
-        log.Add(target, body, response.StatusCode, response.ErrorType);
+        log.Add(target, HeadBytes(context.Request), body, response.StatusCode, response.ErrorType);
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = JsonContentType;
         context.Response.ContentLength = response.Body.Length;
@@ -53,13 +53,31 @@ internal sealed class SsmEndpoint(OperationRouter router, FaultQueue faults, Req
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The request line and headers as HTTP/1.1 text: <c>METHOD target PROTOCOL</c>, each header value on its own
+    /// <c>Name: value</c> line, CRLF line ends and the empty line. Header text is Latin-1, one byte per character.
+    /// </summary>
+    private static int HeadBytes(HttpRequest request)
+    {
+        var bytes = request.Method.Length + 1 + request.Path.ToUriComponent().Length + request.QueryString.ToUriComponent().Length + 1 + request.Protocol.Length + 2;
+        foreach (var (name, values) in request.Headers)
+        {
+            foreach (var value in values)
+            {
+                bytes += name.Length + 2 + (value?.Length ?? 0) + 2;
+            }
+        }
+
+        return bytes + 2;
+    }
+
     /// <summary>The signature is not verified; only a request the SDK did not sign at all is refused.</summary>
     private static bool IsSigned(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("AWS4-HMAC-SHA256", StringComparison.Ordinal);
 
     private void Abort(HttpContext context, string target, byte[] body)
     {
-        log.Add(target, body, 0, null);
+        log.Add(target, HeadBytes(context.Request), body, 0, null);
         context.Abort();
     }
 }
