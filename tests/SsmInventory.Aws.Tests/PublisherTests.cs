@@ -242,17 +242,49 @@ public sealed class PublisherTests : PublisherTest
     }
 
     [Fact]
-    public async Task A_type_name_stays_inside_the_spool_folder()
+    public async Task New_items_are_spooled_together_in_one_file_named_by_number_not_by_type()
     {
         Server.Faults.Enqueue(Fault.InternalError());
-        InventoryItemData item = Items.Make("Custom:A/../../../escape");
-        await NewPublisher().PublishAsync([item]);
+        InventoryItemData[] items = [Items.Make("Custom:A/../../../escape"), Items.Make("Custom:B"), Items.Make("Custom:C")];
+        await NewPublisher().PublishAsync(items);
 
-        string spool = Path.Combine(StateFolder.Path, Items.Node, "spool");
         string file = Assert.Single(Directory.GetFiles(StateFolder.Path, "*", SearchOption.AllDirectories), f => !f.EndsWith(".lock", StringComparison.Ordinal));
-        Assert.Equal(spool, Path.GetDirectoryName(file));
-        Assert.Equal(item.ContentHash, Spool()[item.TypeName].Item.ContentHash);
-        Assert.NotEqual(NodeState.SpoolFileName("Custom:Abc"), NodeState.SpoolFileName("Custom:ABC"));
+        Assert.Equal(Path.Combine(StateFolder.Path, Items.Node, "spool"), Path.GetDirectoryName(file));
+        Assert.Matches("^[0-9]{19}\\.json$", Path.GetFileName(file));
+        Assert.Equal(items.Select(i => i.ContentHash), NodeState.ReadSpoolFile(file).Select(e => e.Item.ContentHash));
+
+        Assert.True((await NewPublisher().PublishAsync([])).Succeeded);
+        Assert.All(items, AssertStored);
+        Assert.Empty(Directory.GetFiles(Path.Combine(StateFolder.Path, Items.Node, "spool")));
+    }
+
+    [Fact]
+    public async Task A_later_spool_file_wins_and_replacing_the_spool_leaves_one_file()
+    {
+        InventoryItemData old = Items.Make("Custom:A", seed: "old");
+        InventoryItemData newer = Items.Make("Custom:A", seed: "new");
+        InventoryItemData b = Items.Make("Custom:B");
+        string spool = Path.Combine(StateFolder.Path, Items.Node, "spool");
+        using (NodeState state = await NodeState.OpenAsync(StateFolder.Path, Items.Node, CancellationToken.None))
+        {
+            state.Spool([new SpoolEntry(old), new SpoolEntry(b)]);
+            state.Spool([new SpoolEntry(newer)]);
+        }
+
+        using (NodeState state = await NodeState.OpenAsync(StateFolder.Path, Items.Node, CancellationToken.None))
+        {
+            List<SpoolEntry> loaded = state.LoadSpool(out List<string> unreadable);
+            Assert.Empty(unreadable);
+            Assert.Equal([newer.ContentHash, b.ContentHash], loaded.Select(e => e.Item.ContentHash));
+
+            state.ReplaceSpool([new SpoolEntry(b, "InvalidTypeNameException", "reason")]);
+            Assert.Single(Directory.GetFiles(spool));
+            state.Spool([new SpoolEntry(newer)]);
+            state.ReplaceSpool([]);
+            Assert.Empty(Directory.GetFiles(spool));
+        }
+
+        Assert.Empty(Spool());
     }
 
     [Fact]
@@ -262,15 +294,20 @@ public sealed class PublisherTests : PublisherTest
         await publisher.PublishAsync([Items.Make("Custom:A")]);
         string node = Path.Combine(StateFolder.Path, Items.Node);
         File.WriteAllText(Path.Combine(node, "content-hashes.json"), "{not json");
-        File.WriteAllText(Path.Combine(node, "spool", "Custom_X-0000000000000000.json"), "{\"TypeName\":");
-        File.WriteAllText(Path.Combine(node, "spool", "Custom_A-1.json.0123.tmp"), "half a write");
+        File.WriteAllText(Path.Combine(node, "spool", "0000000000000000007.json"), "[{\"TypeName\":");
+        File.WriteAllText(Path.Combine(node, "spool", "0000000000000000008.json"), "[{\"TypeName\":\"Custom:X\"}]");
+        File.WriteAllText(Path.Combine(node, "spool", "0000000000000000009.json.0123.tmp"), "half a write");
+        File.WriteAllText(Path.Combine(node, "spool", "notes.json"), "not the publisher's");
 
         InventoryPublishReport report = await publisher.PublishAsync([Items.Make("Custom:A")]);
 
-        // Without hashes, A goes in full again; the broken spool file is kept for a person, the leftover removed.
+        // Without hashes, A goes in full again; broken spool files are kept for a person, the leftover removed, and a
+        // file the publisher did not name left alone.
         Assert.Equal(InventoryItemStatus.Sent, Assert.Single(report.Items).Status);
         Assert.True(Puts[1].Items[0].HasContent);
-        Assert.Equal(["Custom_X-0000000000000000.json.unreadable"], Directory.GetFiles(Path.Combine(node, "spool")).Select(Path.GetFileName));
+        Assert.Equal(
+            ["0000000000000000007.json.unreadable", "0000000000000000008.json.unreadable", "notes.json"],
+            Directory.GetFiles(Path.Combine(node, "spool")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

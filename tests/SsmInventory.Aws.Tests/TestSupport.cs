@@ -89,13 +89,20 @@ public abstract class PublisherTest : IAsyncLifetime
 
     internal IReadOnlyList<RecordedRequest> Puts => Server.Requests.Where(r => r.Operation == "PutInventory").ToList();
 
-    /// <summary>The items the spool holds for the test node, by TypeName.</summary>
+    /// <summary>The items the spool holds for the test node, by TypeName: the newest of each type, as the publisher reads them.</summary>
     internal Dictionary<string, SpoolEntry> Spool()
     {
         string folder = System.IO.Path.Combine(StateFolder.Path, Items.Node, "spool");
-        return Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.json").Select(f => SpoolEntry.Read(File.ReadAllBytes(f))).ToDictionary(e => e.Item.TypeName)
-            : [];
+        var newest = new Dictionary<string, SpoolEntry>(StringComparer.Ordinal);
+        if (Directory.Exists(folder))
+        {
+            foreach (string file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            {
+                NodeState.ReadSpoolFile(file).ForEach(e => newest[e.Item.TypeName] = e);
+            }
+        }
+
+        return newest;
     }
 
     /// <summary>Polls <paramref name="condition"/> for up to 10 seconds and asserts it became true.</summary>

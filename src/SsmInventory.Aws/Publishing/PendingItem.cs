@@ -13,8 +13,8 @@ internal sealed class PendingItem(InventoryItemData item, bool hashOnly)
     public bool HashOnly { get; set; } = hashOnly;
 
     /// <summary>
-    /// True once the item is in the spool. Full Content is spooled before it is sent; a hash-only update is spooled only
-    /// when it replaces an older spooled item of its type, or when it fails.
+    /// True once the item is in the spool. Full Content is spooled before it is sent; a hash-only update only when it
+    /// replaces an older spooled item of its type (a failed one is kept at the end of the publish).
     /// </summary>
     public bool Spooled { get; set; }
 

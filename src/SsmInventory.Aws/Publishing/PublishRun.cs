@@ -7,7 +7,10 @@ using SsmInventory.Publishing;
 
 namespace SsmInventory.Aws.Publishing;
 
-/// <summary>One publish for one node: spools the items, sends them with any older spooled ones, and records the outcomes.</summary>
+/// <summary>
+/// One publish for one node: spools the items, sends them with any older spooled ones, records the outcomes, and leaves
+/// in the spool exactly the items not accepted.
+/// </summary>
 internal sealed class PublishRun
 {
     private readonly IAmazonSimpleSystemsManagement _ssm;
@@ -16,6 +19,10 @@ internal sealed class PublishRun
     private readonly ILogger _logger;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, InventoryItemOutcome> _outcomes = new(StringComparer.Ordinal);
+
+    // What the spool must hold after this run: the items not accepted, by TypeName.
+    private readonly Dictionary<string, SpoolEntry> _remaining = new(StringComparer.Ordinal);
+    private bool _spoolWritten;
     private Dictionary<string, string> _acceptedHashes = [];
 
     public PublishRun(IAmazonSimpleSystemsManagement ssm, NodeState state, string instanceId, ILogger logger, CancellationToken cancellationToken)
@@ -42,21 +49,12 @@ internal sealed class PublishRun
             Log.SpoolEntryUnreadable(_logger, file);
         }
 
-        // Written before any call: a process killed from here on finds these items in the spool next time. Content the
-        // service already holds is not: its hash-only update loses nothing if it never arrives. It still replaces an older
-        // spooled item of its type, which it supersedes.
+        // Written before any call, in one file: a process killed from here on finds these items in the spool next time.
+        // Content the service already holds is not: its hash-only update loses nothing if it never arrives. It still goes
+        // in when it replaces an older spooled item of its type, which it supersedes.
         var spooledTypes = new HashSet<string>(spooled.Select(e => e.Item.TypeName), StringComparer.Ordinal);
-        var toSend = new List<PendingItem>(items.Count + spooled.Count);
-        foreach (InventoryItemData item in items)
-        {
-            PendingItem pending = Pending(item);
-            if (!pending.HashOnly || spooledTypes.Contains(item.TypeName))
-            {
-                Spool(pending);
-            }
-
-            toSend.Add(pending);
-        }
+        List<PendingItem> toSend = [.. items.Select(Pending)];
+        Spool(toSend.Where(p => !p.HashOnly || spooledTypes.Contains(p.TypeName)).ToList());
 
         var given = new HashSet<string>(items.Select(i => i.TypeName), StringComparer.Ordinal);
         List<SpoolEntry> older = spooled.Where(e => !given.Contains(e.Item.TypeName)).ToList();
@@ -66,6 +64,7 @@ internal sealed class PublishRun
             {
                 // Sending it again cannot succeed; it is reported on every publish until a newer item replaces it.
                 _outcomes[entry.Item.TypeName] = new InventoryItemOutcome(entry.Item.TypeName, InventoryItemStatus.Failed, entry.RejectedErrorCode, entry.RejectedReason);
+                _remaining[entry.Item.TypeName] = entry;
             }
             else
             {
@@ -74,6 +73,10 @@ internal sealed class PublishRun
         }
 
         await SendAsync(toSend).ConfigureAwait(false);
+        if (_spoolWritten || !SameEntries(spooled, _remaining))
+        {
+            _state.ReplaceSpool(_remaining.Values);
+        }
 
         var outcomes = items.Concat(older.Select(e => e.Item)).Select(i => _outcomes[i.TypeName]).ToList();
         var report = new InventoryPublishReport(_instanceId, outcomes);
@@ -92,11 +95,25 @@ internal sealed class PublishRun
     private bool IsAccepted(InventoryItemData item) =>
         _acceptedHashes.TryGetValue(item.TypeName, out string? hash) && string.Equals(hash, item.ContentHash, StringComparison.Ordinal);
 
-    private void Spool(PendingItem item, PutInventoryError? rejection = null)
+    private void Spool(List<PendingItem> items)
     {
-        _state.Spool(new SpoolEntry(item.Item, rejection?.Code, rejection?.OutcomeReason));
-        item.Spooled = true;
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        _state.Spool([.. items.Select(p => new SpoolEntry(p.Item))]);
+        items.ForEach(p => p.Spooled = true);
+        _spoolWritten = true;
     }
+
+    /// <summary>True when the spool as loaded already holds exactly <paramref name="remaining"/>, so it need not be rewritten.</summary>
+    private static bool SameEntries(List<SpoolEntry> loaded, Dictionary<string, SpoolEntry> remaining) =>
+        loaded.Count == remaining.Count && loaded.All(e =>
+            remaining.TryGetValue(e.Item.TypeName, out SpoolEntry? kept)
+            && ReferenceEquals(kept.Item, e.Item)
+            && kept.RejectedErrorCode == e.RejectedErrorCode
+            && kept.RejectedReason == e.RejectedReason);
 
     private async Task SendAsync(List<PendingItem> items)
     {
@@ -123,14 +140,8 @@ internal sealed class PublishRun
             {
                 // The service no longer holds what a hash claims: send the whole request again, in full, once, and
                 // spool what was not spooled, since its Content is no longer anywhere but here.
-                foreach (PendingItem item in request)
-                {
-                    item.HashOnly = false;
-                    if (!item.Spooled)
-                    {
-                        Spool(item);
-                    }
-                }
+                request.ForEach(p => p.HashOnly = false);
+                Spool(request.Where(p => !p.Spooled).ToList());
 
                 PushAll(work, RequestSplitter.Split(_instanceId, request));
             }
@@ -200,7 +211,7 @@ internal sealed class PublishRun
             _acceptedHashes[item.TypeName] = item.Item.ContentHash;
         }
 
-        // Hashes first: a process killed between the two steps resends the spooled items as matching hash-only updates.
+        // A process killed after this resends the accepted items still in the spool as matching hash-only updates.
         if (hashesChanged)
         {
             _state.SaveHashes(_acceptedHashes);
@@ -208,11 +219,6 @@ internal sealed class PublishRun
 
         foreach (PendingItem item in request)
         {
-            if (item.Spooled)
-            {
-                _state.Unspool(item.TypeName);
-            }
-
             _outcomes[item.TypeName] = new InventoryItemOutcome(item.TypeName, item.HashOnly ? InventoryItemStatus.Unchanged : InventoryItemStatus.Sent);
         }
     }
@@ -221,10 +227,7 @@ internal sealed class PublishRun
     {
         foreach (PendingItem item in items)
         {
-            if (!error.Resendable || !item.Spooled)
-            {
-                Spool(item, error.Resendable ? null : error);
-            }
+            _remaining[item.TypeName] = error.Resendable ? new SpoolEntry(item.Item) : new SpoolEntry(item.Item, error.Code, error.OutcomeReason);
 
             _outcomes[item.TypeName] = new InventoryItemOutcome(item.TypeName, InventoryItemStatus.Failed, error.Code, error.OutcomeReason);
         }

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace SsmInventory.Aws.State;
@@ -9,8 +7,9 @@ namespace SsmInventory.Aws.State;
 /// <summary>
 /// What the publisher keeps on disk for one managed node, under <c>{StateDirectory}/{InstanceId}/</c>:
 /// <c>content-hashes.json</c>, each type's ContentHash as the service last accepted it (the SSM Agent keeps the same),
-/// and <c>spool/</c>, one file per type holding the newest item the service has not accepted yet.
-/// Every file is replaced atomically. An open instance holds <c>publish.lock</c>, so one publish at a time uses the folder.
+/// and <c>spool/</c>, the items the service has not accepted yet: numbered files, each a JSON array of entries written
+/// in one go, where a later file's entry replaces an earlier one of its type. Type names never reach a path.
+/// Every file is written atomically. An open instance holds <c>publish.lock</c>, so one publish at a time uses the folder.
 /// </summary>
 internal sealed class NodeState : IDisposable
 {
@@ -20,8 +19,10 @@ internal sealed class NodeState : IDisposable
     private const string SpoolFileExtension = ".json";
     private const string UnreadableExtension = ".unreadable";
 
-    // Characters of the TypeName kept in a spool file's name, for people looking at the folder; a hash makes it unique.
-    private const int MaxReadableNameLength = 40;
+    // Spool files are named by a sequence number, zero-padded to the 19 digits of long.MaxValue so that name order is
+    // write order.
+    private const string SequenceFormat = "D19";
+    private const int SequenceDigits = 19;
 
     private static readonly TimeSpan s_lockPollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan s_lockTimeout = TimeSpan.FromSeconds(30);
@@ -30,12 +31,18 @@ internal sealed class NodeState : IDisposable
     private readonly string _hashFile;
     private readonly string _spoolDirectory;
 
+    // The spool's files, oldest first, and the number of the newest.
+    private readonly List<string> _spoolFiles;
+    private long _lastSequence;
+
     private NodeState(string directory, FileStream lockFile)
     {
         Folder = directory;
         _lock = lockFile;
         _hashFile = Path.Combine(directory, HashFileName);
         _spoolDirectory = Path.Combine(directory, SpoolFolderName);
+        _spoolFiles = [.. Directory.EnumerateFiles(_spoolDirectory, "*" + SpoolFileExtension).Where(f => SequenceOf(f) is not null).Order(StringComparer.Ordinal)];
+        _lastSequence = _spoolFiles.Count == 0 ? 0 : SequenceOf(_spoolFiles[^1])!.Value;
     }
 
     /// <summary>The node's folder.</summary>
@@ -58,25 +65,6 @@ internal sealed class NodeState : IDisposable
         AtomicFile.DeleteLeftovers(directory);
         AtomicFile.DeleteLeftovers(Path.Combine(directory, SpoolFolderName));
         return new NodeState(directory, lockFile);
-    }
-
-    /// <summary>The file name of a type's spool entry: readable, confined to the spool folder, and distinct for names that differ only in case.</summary>
-    public static string SpoolFileName(string typeName)
-    {
-        var name = new StringBuilder(MaxReadableNameLength + 18);
-        foreach (char c in typeName)
-        {
-            if (name.Length == MaxReadableNameLength)
-            {
-                break;
-            }
-
-            name.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
-        }
-
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(typeName));
-        name.Append('-').Append(Convert.ToHexString(hash, 0, 8).ToLowerInvariant());
-        return name.Append(SpoolFileExtension).ToString();
     }
 
     /// <summary>Each type's ContentHash as last accepted. An unreadable file counts as empty: that only costs a full resend.</summary>
@@ -125,39 +113,95 @@ internal sealed class NodeState : IDisposable
     }
 
     /// <summary>
-    /// Every spooled item, in file name order. A file that cannot be read is renamed to <c>*.unreadable</c>, kept for a
-    /// person to look at, and its path returned in <paramref name="unreadableFiles"/>.
+    /// The newest spooled item of each type, in TypeName order. A file that cannot be read is renamed to
+    /// <c>*.unreadable</c>, kept for a person to look at, and its path returned in <paramref name="unreadableFiles"/>.
     /// </summary>
     public List<SpoolEntry> LoadSpool(out List<string> unreadableFiles)
     {
-        var entries = new List<SpoolEntry>();
+        var newest = new SortedDictionary<string, SpoolEntry>(StringComparer.Ordinal);
         unreadableFiles = [];
-        foreach (string path in Directory.EnumerateFiles(_spoolDirectory, "*" + SpoolFileExtension).Order(StringComparer.Ordinal))
+        foreach (string path in _spoolFiles.ToList())
         {
             try
             {
-                entries.Add(SpoolEntry.Read(File.ReadAllBytes(path)));
+                foreach (SpoolEntry entry in ReadSpoolFile(path))
+                {
+                    newest[entry.Item.TypeName] = entry;
+                }
             }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException or FormatException)
             {
                 string aside = path + UnreadableExtension;
                 File.Move(path, aside, overwrite: true);
+                _spoolFiles.Remove(path);
                 unreadableFiles.Add(aside);
             }
         }
 
-        return entries;
+        return [.. newest.Values];
     }
 
-    /// <summary>Keeps <paramref name="entry"/> as its type's pending item, replacing any older one.</summary>
-    public void Spool(SpoolEntry entry) =>
-        AtomicFile.Write(Path.Combine(_spoolDirectory, SpoolFileName(entry.Item.TypeName)), entry.Write());
+    /// <summary>The entries of one spool file, in the order written.</summary>
+    /// <exception cref="JsonException">The file is not a spool file (other exceptions of reading JSON are possible too).</exception>
+    public static List<SpoolEntry> ReadSpoolFile(string path)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+        return [.. document.RootElement.EnumerateArray().Select(SpoolEntry.Read)];
+    }
 
-    /// <summary>Forgets a type's pending item once the service has accepted it.</summary>
-    public void Unspool(string typeName) => File.Delete(Path.Combine(_spoolDirectory, SpoolFileName(typeName)));
+    /// <summary>
+    /// Writes <paramref name="entries"/> as the newest spool file, flushed to disk in one write, so that each replaces
+    /// any spooled item of its type.
+    /// </summary>
+    public void Spool(IReadOnlyCollection<SpoolEntry> entries)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (SpoolEntry entry in entries)
+            {
+                entry.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        string path = Path.Combine(_spoolDirectory, (++_lastSequence).ToString(SequenceFormat, CultureInfo.InvariantCulture) + SpoolFileExtension);
+        AtomicFile.Write(path, buffer.WrittenSpan);
+        _spoolFiles.Add(path);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="remaining"/> the whole spool: written as the newest file unless empty, then every earlier
+    /// file deleted, oldest first. A process killed halfway leaves only newer files, whose entries win.
+    /// </summary>
+    public void ReplaceSpool(IReadOnlyCollection<SpoolEntry> remaining)
+    {
+        List<string> earlier = [.. _spoolFiles];
+        if (remaining.Count > 0)
+        {
+            Spool(remaining);
+        }
+
+        foreach (string path in earlier)
+        {
+            File.Delete(path);
+            _spoolFiles.Remove(path);
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose() => _lock.Dispose();
+
+    /// <summary>The sequence number a spool file's name holds, or null for any other file.</summary>
+    private static long? SequenceOf(string path)
+    {
+        string name = Path.GetFileNameWithoutExtension(path);
+        return name.Length == SequenceDigits && name.All(char.IsAsciiDigit) && long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out long sequence)
+            ? sequence
+            : null;
+    }
 
     private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
     {

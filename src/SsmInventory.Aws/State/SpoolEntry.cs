@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using SsmInventory.Metadata;
@@ -27,49 +26,40 @@ internal sealed class SpoolEntry
 
     public bool IsRejected => RejectedErrorCode is not null;
 
-    /// <summary>The entry as JSON, with the item in PutInventory's member names.</summary>
-    public ReadOnlySpan<byte> Write()
+    /// <summary>Writes the entry as a JSON object, with the item in PutInventory's member names.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        writer.WriteStartObject();
+        writer.WriteString("TypeName", Item.TypeName);
+        writer.WriteString("SchemaVersion", Item.SchemaVersion);
+        writer.WriteString("CaptureTime", Item.CaptureTime);
+        writer.WriteString("ContentHash", Item.ContentHash);
+        writer.WriteStartArray("Content");
+        foreach (Dictionary<string, string> row in Item.Content)
         {
             writer.WriteStartObject();
-            writer.WriteString("TypeName", Item.TypeName);
-            writer.WriteString("SchemaVersion", Item.SchemaVersion);
-            writer.WriteString("CaptureTime", Item.CaptureTime);
-            writer.WriteString("ContentHash", Item.ContentHash);
-            writer.WriteStartArray("Content");
-            foreach (Dictionary<string, string> row in Item.Content)
+            foreach (KeyValuePair<string, string> attribute in row)
             {
-                writer.WriteStartObject();
-                foreach (KeyValuePair<string, string> attribute in row)
-                {
-                    writer.WriteString(attribute.Key, attribute.Value);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            if (RejectedErrorCode is not null)
-            {
-                writer.WriteString("RejectedErrorCode", RejectedErrorCode);
-                writer.WriteString("RejectedReason", RejectedReason);
+                writer.WriteString(attribute.Key, attribute.Value);
             }
 
             writer.WriteEndObject();
         }
 
-        return buffer.WrittenSpan;
+        writer.WriteEndArray();
+        if (RejectedErrorCode is not null)
+        {
+            writer.WriteString("RejectedErrorCode", RejectedErrorCode);
+            writer.WriteString("RejectedReason", RejectedReason);
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>Reads an entry back, rebuilding the item with its original CaptureTime and checking its ContentHash.</summary>
-    /// <exception cref="JsonException">The file is not a spool entry, or its content does not match its hash.</exception>
-    public static SpoolEntry Read(ReadOnlySpan<byte> json)
+    /// <exception cref="JsonException">The element is not a spool entry, or its content does not match its hash.</exception>
+    public static SpoolEntry Read(JsonElement root)
     {
-        var reader = new Utf8JsonReader(json);
-        using JsonDocument document = JsonDocument.ParseValue(ref reader);
-        JsonElement root = document.RootElement;
         var content = new List<Dictionary<string, string>>();
         foreach (JsonElement row in root.GetProperty("Content").EnumerateArray())
         {
