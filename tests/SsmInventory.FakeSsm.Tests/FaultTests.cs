@@ -86,6 +86,22 @@ public sealed class FaultTests : FakeSsmTest
     }
 
     [Fact]
+    public async Task A_server_with_latency_answers_every_request_that_much_later()
+    {
+        await using var slow = await FakeSsmServer.StartAsync(latency: TimeSpan.FromMilliseconds(250));
+        using var client = slow.CreateClient();
+
+        foreach (var typeName in new[] { "Custom:Rack", "Custom:Room" })
+        {
+            var watch = Stopwatch.StartNew();
+            await client.PutInventoryAsync(Put(Item(typeName, Rows(1))));
+            Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(250), $"{typeName} answered after {watch.Elapsed}");
+        }
+
+        Assert.Equal([200, 200], slow.Requests.Select(r => r.StatusCode));
+    }
+
+    [Fact]
     public async Task Delay_within_the_client_timeout_is_a_slow_success()
     {
         Server.Faults.Enqueue(Fault.Delay(TimeSpan.FromMilliseconds(300)));

@@ -38,13 +38,17 @@ public sealed class FakeSsmServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
 
     /// <summary>Starts a server on 127.0.0.1 with a free port chosen by the system.</summary>
-    public static async Task<FakeSsmServer> StartAsync()
+    /// <param name="latency">
+    /// Added before every answer, as a network round trip to a real endpoint would add it; none by default.
+    /// </param>
+    public static async Task<FakeSsmServer> StartAsync(TimeSpan latency = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
         var store = new FakeSsmStore();
         var faults = new FaultQueue();
         var log = new RequestLog();
         var stopping = new CancellationTokenSource();
-        var endpoint = new SsmEndpoint(new OperationRouter(store), faults, log, stopping.Token);
+        var endpoint = new SsmEndpoint(new OperationRouter(store), faults, log, latency, stopping.Token);
 
         // The empty builder reads no configuration, environment or appsettings, so nothing on the machine changes how it binds.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

@@ -5,10 +5,11 @@ using SsmInventory.FakeSsm.Protocol;
 namespace SsmInventory.FakeSsm.Http;
 
 /// <summary>
-/// Handles one HTTP request: takes the next fault, checks the signature scheme, routes, records, answers. The request is
-/// recorded before the answer is sent, so a caller that has its answer always finds its request in the log.
+/// Handles one HTTP request: takes the next fault, waits out the latency, checks the signature scheme, routes, records,
+/// answers. The request is recorded before the answer is sent, so a caller that has its answer always finds its request
+/// in the log.
 /// </summary>
-internal sealed class SsmEndpoint(OperationRouter router, FaultQueue faults, RequestLog log, CancellationToken stopping)
+internal sealed class SsmEndpoint(OperationRouter router, FaultQueue faults, RequestLog log, TimeSpan latency, CancellationToken stopping)
 {
     private const string JsonContentType = "application/x-amz-json-1.1";
 
@@ -17,6 +18,11 @@ internal sealed class SsmEndpoint(OperationRouter router, FaultQueue faults, Req
         var body = await ReadBodyAsync(context);
         var target = context.Request.Headers["X-Amz-Target"].ToString();
         var fault = faults.TakeNext();
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, stopping);
+        }
+
         if (fault is DelayFault delay)
         {
             // Not cancelled when the client gives up: like a real server, the slow request is still processed.
