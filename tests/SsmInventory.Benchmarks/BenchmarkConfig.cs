@@ -11,7 +11,7 @@ namespace SsmInventory.Benchmarks;
 /// the ratio of medians is the steadier comparison. BenchmarkDotNet's own Ratio (the mean of the per-iteration ratios)
 /// stays in the table next to it.
 /// </summary>
-public sealed class BenchmarkConfig : ManualConfig
+public class BenchmarkConfig : ManualConfig
 {
     public BenchmarkConfig()
     {
