@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Amazon.SimpleSystemsManagement;
 using SsmInventory.Aws.State;
 using SsmInventory.FakeSsm;
+using SsmInventory.Publishing;
 
 namespace SsmInventory.Aws.Tests;
 
@@ -125,6 +126,18 @@ public abstract class PublisherTest : IAsyncLifetime
             .Order(StringComparer.Ordinal)
             .Select(f => (f, File.GetLastWriteTimeUtc(f)))
             .ToList();
+
+    /// <summary>
+    /// Asserts that a fresh publisher with nothing new to say delivers <paramref name="item"/> from the spool with
+    /// <paramref name="status"/>, and leaves the spool empty.
+    /// </summary>
+    internal async Task AssertNextPublishDelivers(InventoryItemData item, InventoryItemStatus status = InventoryItemStatus.Sent)
+    {
+        InventoryPublishReport next = await NewPublisher().PublishAsync([]);
+        Assert.Equal(status, Assert.Single(next.Items).Status);
+        AssertStored(item);
+        Assert.Empty(Spool());
+    }
 
     /// <summary>Asserts the server holds exactly <paramref name="item"/>'s Content and ContentHash.</summary>
     internal void AssertStored(InventoryItemData item)
