@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SsmInventory.Generator;
 using SsmInventory.Generator.Analyzers;
 
 namespace SsmInventory.CodeFixes;
@@ -19,8 +20,6 @@ namespace SsmInventory.CodeFixes;
 public sealed class RenameDuplicateAttributeNameCodeFixProvider : CodeFixProvider
 {
     public const string EquivalenceKey = "SsmInventory.RenameDuplicateAttributeName";
-
-    private const string InventoryNameAttribute = "SsmInventory.InventoryNameAttribute";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DuplicateAttributeName);
 
@@ -89,7 +88,6 @@ public sealed class RenameDuplicateAttributeNameCodeFixProvider : CodeFixProvide
             symbol = parameter.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
         }
 
-        return symbol is null
-            || symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == InventoryNameAttribute);
+        return symbol is null || KnownNames.HasAttribute(symbol, KnownNames.InventoryNameAttribute);
     }
 }

@@ -25,6 +25,6 @@ public sealed class InventoryGenerator : IIncrementalGenerator
             .WithTrackingName(SpecStep);
 
         context.RegisterSourceOutput(specs, static (output, spec) =>
-            output.AddSource(spec!.HintName, SourceText.From(InventoryEmitter.Emit(spec), Encoding.UTF8)));
+            output.AddSource(InventoryEmitter.HintName(spec!), SourceText.From(InventoryEmitter.Emit(spec!), Encoding.UTF8)));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SsmInventory.Generator.Parsing;
 
 namespace SsmInventory.Generator.Tests;
 
@@ -117,5 +118,19 @@ public sealed class GeneratorBehaviourTests
         GeneratedSourceResult generated = Assert.Single(result.GeneratedSources);
         Assert.Contains("\"B\"", generated.SourceText.ToString());
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Type_names_in_generated_code_are_the_fully_qualified_display_for_every_special_type()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(string.Empty);
+        foreach (SpecialType special in Enum.GetValues<SpecialType>().Where(t => t != SpecialType.None))
+        {
+            INamedTypeSymbol type = compilation.GetSpecialType(special);
+            foreach (ITypeSymbol annotated in new[] { type, type.WithNullableAnnotation(NullableAnnotation.Annotated) })
+            {
+                Assert.Equal(annotated.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), InventoryTypeParser.FullyQualifiedName(annotated));
+            }
+        }
     }
 }

@@ -81,7 +81,7 @@ internal readonly struct ValueBound
     private static ValueBound EnumBound(INamedTypeSymbol enumType)
     {
         var names = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name).ToList();
-        bool isFlags = enumType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
+        bool isFlags = KnownNames.HasAttribute(enumType, KnownNames.FlagsAttribute);
         long chars = isFlags
             ? names.Sum(n => (long)n.Length + ", ".Length)
             : names.Select(n => (long)n.Length).DefaultIfEmpty(0).Max();
@@ -96,8 +96,7 @@ internal readonly struct ValueBound
         int? bound = null;
         foreach (AttributeData attribute in property.GetAttributes())
         {
-            string? name = attribute.AttributeClass?.ToDisplayString();
-            if ((name is "System.ComponentModel.DataAnnotations.MaxLengthAttribute" or "System.ComponentModel.DataAnnotations.StringLengthAttribute")
+            if ((KnownNames.Is(attribute.AttributeClass, KnownNames.MaxLengthAttribute) || KnownNames.Is(attribute.AttributeClass, KnownNames.StringLengthAttribute))
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is int length
                 && length >= 0)

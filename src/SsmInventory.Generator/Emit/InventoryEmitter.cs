@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using SsmInventory.Generator.Model;
 using SsmInventory.Generator.Parsing;
 
@@ -15,9 +16,38 @@ internal static class InventoryEmitter
     private const string Value = Metadata + "InventoryValue";
     private const string Dictionary = "global::System.Collections.Generic.Dictionary<string, string>";
     private const string ReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary<string, string>";
+    private const string GlobalPrefix = "global::";
 
     private static readonly string s_generatedCode =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"SsmInventory.Generator\", \"{typeof(InventoryEmitter).Assembly.GetName().Version}\")]";
+
+    /// <summary>
+    /// A file name that is unique per type and safe on every file system, from the type's full name without
+    /// <c>global::</c>: letters, digits and dots stay, '_' doubles, and any other character becomes '_' plus four hex digits.
+    /// </summary>
+    public static string HintName(InventoryTypeSpec spec)
+    {
+        string fullName = spec.FullyQualifiedName;
+        var hint = new StringBuilder(fullName.Length + 16);
+        for (int i = fullName.StartsWith(GlobalPrefix, StringComparison.Ordinal) ? GlobalPrefix.Length : 0; i < fullName.Length; i++)
+        {
+            char c = fullName[i];
+            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.')
+            {
+                hint.Append(c);
+            }
+            else if (c == '_')
+            {
+                hint.Append("__");
+            }
+            else
+            {
+                hint.Append('_').Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return hint.Append(".Inventory.g.cs").ToString();
+    }
 
     public static string Emit(InventoryTypeSpec spec)
     {
@@ -342,8 +372,8 @@ internal static class InventoryEmitter
             ValueKind.Guid => "a GUID",
             ValueKind.Uri => "a URI",
             ValueKind.Version => "a version such as 1.2.3",
-            ValueKind.Enum => $"a member name or number of {EnumFor(spec, property).FullyQualifiedName.Replace("global::", string.Empty)}",
-            ValueKind.Converter => $"a value {property.ConverterTypeName!.Replace("global::", string.Empty)} can read",
+            ValueKind.Enum => $"a member name or number of {EnumFor(spec, property).FullyQualifiedName.Replace(GlobalPrefix, string.Empty)}",
+            ValueKind.Converter => $"a value {property.ConverterTypeName!.Replace(GlobalPrefix, string.Empty)} can read",
             _ => $"an integer within the range of {property.Kind}",
         };
     }

@@ -2,7 +2,6 @@ namespace SsmInventory.Generator.Model;
 
 /// <summary>Everything the emitter needs for one <c>[InventoryType]</c> type: strings, enums and arrays only, never symbols.</summary>
 internal sealed record InventoryTypeSpec(
-    string HintName,
     string? Namespace,
     string GeneratedClassName,
     bool IsPublic,

@@ -53,6 +53,7 @@ internal sealed class InventoryTypeAnalysis
         TypeShapeProblem shapeProblem,
         bool isPublic,
         ImmutableArray<PropertyAnalysis> properties,
+        ImmutableArray<PropertyAnalysis> serialized,
         ReaderAnalysis reader)
     {
         Type = type;
@@ -62,6 +63,7 @@ internal sealed class InventoryTypeAnalysis
         ShapeProblem = shapeProblem;
         IsPublic = isPublic;
         Properties = properties;
+        Serialized = serialized;
         Reader = reader;
     }
 
@@ -83,24 +85,27 @@ internal sealed class InventoryTypeAnalysis
     /// <summary>Every public readable instance property, ignored ones included, base class first.</summary>
     public ImmutableArray<PropertyAnalysis> Properties { get; }
 
-    /// <summary>The properties that become SSM attributes.</summary>
-    public IEnumerable<PropertyAnalysis> Serialized => Properties.Where(p => !p.IsIgnored);
+    /// <summary>The properties that become SSM attributes: <see cref="Properties"/> without the ignored ones.</summary>
+    public ImmutableArray<PropertyAnalysis> Serialized { get; }
 
     public ReaderAnalysis Reader { get; }
 
-    /// <summary>Pairs of serialized properties whose attribute names are equal ignoring case; the second is the one to rename.</summary>
+    /// <summary>
+    /// Pairs of serialized properties whose attribute names are equal ignoring case: each later property with the name
+    /// of an earlier one, which is the one to rename, paired with the first property of that name. Types have at most a
+    /// few dozen properties (SSM allows 50 attributes), so comparing pairs costs less than hashing the names.
+    /// </summary>
     public IEnumerable<(PropertyAnalysis First, PropertyAnalysis Duplicate)> DuplicateNames()
     {
-        var seen = new Dictionary<string, PropertyAnalysis>(StringComparer.OrdinalIgnoreCase);
-        foreach (PropertyAnalysis property in Serialized)
+        for (int i = 1; i < Serialized.Length; i++)
         {
-            if (seen.TryGetValue(property.AttributeName, out PropertyAnalysis? first))
+            for (int first = 0; first < i; first++)
             {
-                yield return (first, property);
-            }
-            else
-            {
-                seen.Add(property.AttributeName, property);
+                if (string.Equals(Serialized[first].AttributeName, Serialized[i].AttributeName, StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return (Serialized[first], Serialized[i]);
+                    break;
+                }
             }
         }
     }
@@ -111,11 +116,10 @@ internal sealed class InventoryTypeAnalysis
         string? schemaVersion = attribute.ConstructorArguments.Length == 2 ? attribute.ConstructorArguments[1].Value as string : null;
         TypeShapeProblem shape = GetShapeProblem(type, out bool isPublic);
 
-        ImmutableArray<PropertyAnalysis> properties = GetSerializableProperties(type)
-            .Select(p => PropertyAnalysis.Create(p, converterBase))
-            .ToImmutableArray();
-        ReaderAnalysis reader = ReaderAnalysis.Create(type, properties);
-        return new InventoryTypeAnalysis(type, attribute, typeName, schemaVersion, shape, isPublic, properties, reader);
+        ImmutableArray<PropertyAnalysis> properties = AnalyzeProperties(type, converterBase);
+        ImmutableArray<PropertyAnalysis> serialized = properties.RemoveAll(static p => p.IsIgnored);
+        ReaderAnalysis reader = ReaderAnalysis.Create(type, properties, serialized);
+        return new InventoryTypeAnalysis(type, attribute, typeName, schemaVersion, shape, isPublic, properties, serialized, reader);
     }
 
     // The generated class sits in the type's namespace, so the type and every containing type must be reachable from there.
@@ -171,16 +175,19 @@ internal sealed class InventoryTypeAnalysis
         return TypeShapeProblem.None;
     }
 
-    /// <summary>Public instance properties with a public getter, base classes first; a redeclared property replaces the base's.</summary>
-    private static IEnumerable<IPropertySymbol> GetSerializableProperties(INamedTypeSymbol type)
+    /// <summary>
+    /// The public instance properties with a public getter, base classes first; a redeclared property replaces the
+    /// base's. Levels are read most derived first, so that a name already taken hides the base's property, and each
+    /// base level goes in front of the levels derived from it.
+    /// </summary>
+    private static ImmutableArray<PropertyAnalysis> AnalyzeProperties(INamedTypeSymbol type, INamedTypeSymbol converterBase)
     {
-        var levels = new List<List<IPropertySymbol>>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        ImmutableArray<PropertyAnalysis>.Builder properties = ImmutableArray.CreateBuilder<PropertyAnalysis>();
         for (INamedTypeSymbol? current = type;
              current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType);
              current = current.BaseType)
         {
-            var level = new List<IPropertySymbol>();
+            int insertAt = 0;
             foreach (ISymbol member in current.GetMembers())
             {
                 if (member is IPropertySymbol property
@@ -191,22 +198,27 @@ internal sealed class InventoryTypeAnalysis
                     && property.GetMethod?.DeclaredAccessibility == Accessibility.Public
                     && !property.ReturnsByRef
                     && !property.ReturnsByRefReadonly
-                    && seen.Add(property.Name))
+                    && !IsTaken(properties, property.Name))
                 {
-                    level.Add(property);
+                    properties.Insert(insertAt++, PropertyAnalysis.Create(property, converterBase));
                 }
             }
-
-            levels.Add(level);
         }
 
-        for (int i = levels.Count - 1; i >= 0; i--)
+        return properties.DrainToImmutable();
+    }
+
+    private static bool IsTaken(ImmutableArray<PropertyAnalysis>.Builder properties, string name)
+    {
+        for (int i = 0; i < properties.Count; i++)
         {
-            foreach (IPropertySymbol property in levels[i])
+            if (properties[i].Property.Name == name)
             {
-                yield return property;
+                return true;
             }
         }
+
+        return false;
     }
 }
 
@@ -268,42 +280,41 @@ internal sealed class PropertyAnalysis
         var analysis = new PropertyAnalysis(property);
         foreach (AttributeData attribute in property.GetAttributes())
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            INamedTypeSymbol? attributeClass = attribute.AttributeClass;
+            if (KnownNames.Is(attributeClass, KnownNames.InventoryIgnoreAttribute))
             {
-                case KnownNames.InventoryIgnoreAttribute:
-                    analysis.IgnoreAttribute = attribute;
-                    break;
-                case KnownNames.InventoryNameAttribute:
-                    analysis.NameAttribute = attribute;
-                    if (SingleStringArgument(attribute) is { } name)
-                    {
-                        analysis.AttributeName = name;
-                    }
-                    else
-                    {
-                        analysis.SetInvalidArgument(attribute);
-                    }
-
-                    break;
-                case KnownNames.InventoryFormatAttribute:
-                    analysis.FormatAttribute = attribute;
-                    analysis.Format = SingleStringArgument(attribute);
-                    if (analysis.Format is null)
-                    {
-                        analysis.SetInvalidArgument(attribute);
-                    }
-
-                    break;
-                case KnownNames.InventoryConverterAttribute:
-                    analysis.ConverterAttribute = attribute;
-                    analysis.ConverterType = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as ITypeSymbol : null;
-                    analysis.ConverterIsNumber = attribute.NamedArguments.Any(a => a.Key == "DataType" && a.Value.Value is 1);
-                    if (analysis.ConverterType is null)
-                    {
-                        analysis.SetInvalidArgument(attribute);
-                    }
-
-                    break;
+                analysis.IgnoreAttribute = attribute;
+            }
+            else if (KnownNames.Is(attributeClass, KnownNames.InventoryNameAttribute))
+            {
+                analysis.NameAttribute = attribute;
+                if (SingleStringArgument(attribute) is { } name)
+                {
+                    analysis.AttributeName = name;
+                }
+                else
+                {
+                    analysis.SetInvalidArgument(attribute);
+                }
+            }
+            else if (KnownNames.Is(attributeClass, KnownNames.InventoryFormatAttribute))
+            {
+                analysis.FormatAttribute = attribute;
+                analysis.Format = SingleStringArgument(attribute);
+                if (analysis.Format is null)
+                {
+                    analysis.SetInvalidArgument(attribute);
+                }
+            }
+            else if (KnownNames.Is(attributeClass, KnownNames.InventoryConverterAttribute))
+            {
+                analysis.ConverterAttribute = attribute;
+                analysis.ConverterType = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as ITypeSymbol : null;
+                analysis.ConverterIsNumber = attribute.NamedArguments.Any(static a => a.Key == "DataType" && a.Value.Value is 1);
+                if (analysis.ConverterType is null)
+                {
+                    analysis.SetInvalidArgument(attribute);
+                }
             }
         }
 
@@ -470,63 +481,78 @@ internal sealed class ReaderAnalysis
     /// <summary>Why rows cannot be read into the type, or null when they can.</summary>
     public string? NotReadableReason { get; }
 
-    public bool SetsRequiredMembers =>
-        Constructor?.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute") == true;
+    public bool SetsRequiredMembers => Constructor is not null && KnownNames.HasAttribute(Constructor, KnownNames.SetsRequiredMembersAttribute);
 
-    public static ReaderAnalysis Create(INamedTypeSymbol type, ImmutableArray<PropertyAnalysis> properties)
+    public static ReaderAnalysis Create(INamedTypeSymbol type, ImmutableArray<PropertyAnalysis> properties, ImmutableArray<PropertyAnalysis> serialized)
     {
         if (type.IsAbstract)
         {
             return NotReadable("the type is abstract");
         }
 
-        var constructors = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
-        IMethodSymbol? marked = constructors.FirstOrDefault(c =>
-            c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.InventoryConstructorAttribute));
-        if (marked is not null)
+        // Among the public constructors, the first one marked [InventoryConstructor] decides; else the parameterless
+        // one and the parameterized ones, copy constructors aside, do.
+        bool hasParameterless = false;
+        IMethodSymbol? firstParameterized = null;
+        int parameterizedCount = 0;
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
         {
-            return Match(marked, properties);
+            if (constructor.DeclaredAccessibility != Accessibility.Public)
+            {
+                continue;
+            }
+
+            if (KnownNames.HasAttribute(constructor, KnownNames.InventoryConstructorAttribute))
+            {
+                return Match(constructor, properties, serialized);
+            }
+
+            if (constructor.Parameters.IsEmpty)
+            {
+                hasParameterless = true;
+            }
+            else if (!IsCopyConstructor(constructor, type))
+            {
+                firstParameterized ??= constructor;
+                parameterizedCount++;
+            }
         }
 
-        var parameterized = constructors.Where(c => !c.Parameters.IsEmpty && !IsCopyConstructor(c, type)).ToList();
+        IMethodSymbol? singleParameterized = parameterizedCount == 1 ? firstParameterized : null;
         if (type.IsValueType)
         {
-            ReaderAnalysis? single = parameterized.Count == 1 ? Match(parameterized[0], properties) : null;
-            return single is { NotReadableReason: null } ? single : Parameterless;
+            ReaderAnalysis? single = singleParameterized is null ? null : Match(singleParameterized, properties, serialized);
+            return single is { NotReadableReason: null } ? single : s_parameterless;
         }
 
-        if (constructors.Any(c => c.Parameters.IsEmpty))
+        if (hasParameterless)
         {
-            return Parameterless;
+            return s_parameterless;
         }
 
-        if (parameterized.Count == 1)
+        if (singleParameterized is not null)
         {
-            return Match(parameterized[0], properties);
+            return Match(singleParameterized, properties, serialized);
         }
 
-        return NotReadable(parameterized.Count == 0
+        return NotReadable(parameterizedCount == 0
             ? "it has no public constructor"
             : "it has several public constructors; mark the one to read rows with [InventoryConstructor]");
     }
 
-    private static ReaderAnalysis Parameterless => new(null, ImmutableArray<int>.Empty, null);
+    private static readonly ReaderAnalysis s_parameterless = new(null, ImmutableArray<int>.Empty, null);
 
     private static ReaderAnalysis NotReadable(string reason) => new(null, ImmutableArray<int>.Empty, reason);
 
-    private static ReaderAnalysis Match(IMethodSymbol constructor, ImmutableArray<PropertyAnalysis> properties)
+    private static ReaderAnalysis Match(IMethodSymbol constructor, ImmutableArray<PropertyAnalysis> properties, ImmutableArray<PropertyAnalysis> serialized)
     {
-        ImmutableArray<PropertyAnalysis> serialized = properties.Where(p => !p.IsIgnored).ToImmutableArray();
         var arguments = ImmutableArray.CreateBuilder<int>(constructor.Parameters.Length);
         foreach (IParameterSymbol parameter in constructor.Parameters)
         {
-            int index = -1;
-            for (int i = 0; i < serialized.Length && index < 0; i++)
-            {
-                index = Matches(serialized[i], parameter) ? i : -1;
-            }
+            int index = IndexOfMatch(serialized, parameter);
 
-            if (index < 0 && properties.Any(p => p.IsIgnored && Matches(p, parameter)))
+            // When no serialized property matches, a match among all the properties is an ignored one.
+            if (index < 0 && IndexOfMatch(properties, parameter) >= 0)
             {
                 index = DefaultArgument;
             }
@@ -543,7 +569,20 @@ internal sealed class ReaderAnalysis
             arguments.Add(index);
         }
 
-        return new ReaderAnalysis(constructor, arguments.ToImmutable(), null);
+        return new ReaderAnalysis(constructor, arguments.MoveToImmutable(), null);
+    }
+
+    private static int IndexOfMatch(ImmutableArray<PropertyAnalysis> properties, IParameterSymbol parameter)
+    {
+        for (int i = 0; i < properties.Length; i++)
+        {
+            if (Matches(properties[i], parameter))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool Matches(PropertyAnalysis property, IParameterSymbol parameter) =>

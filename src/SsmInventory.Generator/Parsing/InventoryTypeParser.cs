@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SsmInventory.Generator.Model;
@@ -28,79 +27,75 @@ internal static class InventoryTypeParser
 
         InventoryTypeAnalysis analysis = InventoryTypeAnalysis.Create(type, context.Attributes[0], converterBase);
         cancellationToken.ThrowIfCancellationRequested();
+        ImmutableArray<PropertyAnalysis> serialized = analysis.Serialized;
         if (analysis.TypeName is null
             || analysis.SchemaVersion is null
             || analysis.ShapeProblem != TypeShapeProblem.None
-            || analysis.Serialized.Any(p => p.Kind is null)
+            || serialized.Any(static p => p.Kind is null)
             || analysis.DuplicateNames().Any())
         {
             return null;
         }
 
-        var enums = new List<EnumSpec>();
-        var properties = ImmutableArray.CreateBuilder<PropertySpec>();
-        foreach (PropertyAnalysis property in analysis.Serialized)
-        {
-            properties.Add(ToSpec(property, enums));
-        }
-
-        PropertyAnalysis[] serialized = analysis.Serialized.ToArray();
         ReaderAnalysis reader = analysis.Reader;
         bool setsRequiredMembers = reader.SetsRequiredMembers;
-        foreach (int index in reader.Arguments.Where(i => i != ReaderAnalysis.DefaultArgument))
+        ImmutableArray<EnumSpec>.Builder enums = ImmutableArray.CreateBuilder<EnumSpec>(0);
+        ImmutableArray<PropertySpec>.Builder properties = ImmutableArray.CreateBuilder<PropertySpec>(serialized.Length);
+        for (int i = 0; i < serialized.Length; i++)
         {
-            // A required property must still be set in the initializer unless the constructor says it sets required members.
-            properties[index] = properties[index] with
-            {
-                IsConstructorArgument = true,
-                IsInitialized = serialized[index].Property.IsRequired && !setsRequiredMembers,
-            };
+            properties.Add(ToSpec(serialized[i], reader.Arguments.Contains(i), setsRequiredMembers, enums));
         }
 
         return new InventoryTypeSpec(
-            HintName: BuildHintName(type),
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(s_namespaceFormat),
-            GeneratedClassName: BuildGeneratedClassName(type),
+            GeneratedClassName: NestedName(type) + "Inventory",
             IsPublic: analysis.IsPublic,
-            FullyQualifiedName: type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            FullyQualifiedName: FullyQualifiedName(type),
             IsValueType: type.IsValueType,
             TypeName: analysis.TypeName,
             SchemaVersion: analysis.SchemaVersion,
-            Properties: properties.ToEquatableArray(),
-            Enums: enums.ToEquatableArray(),
-            ConstructorArguments: reader.Arguments.ToEquatableArray(),
+            Properties: new(properties.MoveToImmutable()),
+            Enums: new(enums.DrainToImmutable()),
+            ConstructorArguments: new(reader.Arguments),
             NotReadableReason: reader.NotReadableReason);
     }
 
-    private static PropertySpec ToSpec(PropertyAnalysis property, List<EnumSpec> enums)
+    // A constructor argument is set by the constructor; a required one must still be set in the initializer unless the
+    // constructor says it sets required members.
+    private static PropertySpec ToSpec(PropertyAnalysis property, bool isConstructorArgument, bool setsRequiredMembers, ImmutableArray<EnumSpec>.Builder enums)
     {
         ValueKind kind = property.Kind!.Value;
+        string valueTypeName = FullyQualifiedName(property.ValueType);
         if (kind == ValueKind.Enum)
         {
-            AddEnum((INamedTypeSymbol)property.ValueType, enums);
+            AddEnum((INamedTypeSymbol)property.ValueType, valueTypeName, enums);
         }
 
         return new PropertySpec(
             MemberName: EscapeIdentifier(property.Property.Name),
             AttributeName: property.AttributeName,
             Kind: kind,
-            ValueTypeName: property.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            ValueTypeName: valueTypeName,
             IsValueType: property.ValueType.IsValueType,
             IsNullableValueType: property.IsNullableValueType,
             IsNonNullableReference: property.IsNonNullableReference,
             IsNumber: property.IsNumber,
             Format: property.Format,
-            ConverterTypeName: property.ConverterType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            IsConstructorArgument: false,
-            IsInitialized: property.Property.SetMethod is { DeclaredAccessibility: Accessibility.Public });
+            ConverterTypeName: property.ConverterType is { } converterType ? FullyQualifiedName(converterType) : null,
+            IsConstructorArgument: isConstructorArgument,
+            IsInitialized: isConstructorArgument
+                ? property.Property.IsRequired && !setsRequiredMembers
+                : property.Property.SetMethod is { DeclaredAccessibility: Accessibility.Public });
     }
 
-    private static void AddEnum(INamedTypeSymbol enumType, List<EnumSpec> enums)
+    private static void AddEnum(INamedTypeSymbol enumType, string name, ImmutableArray<EnumSpec>.Builder enums)
     {
-        string name = enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        if (enums.Any(e => e.FullyQualifiedName == name))
+        for (int i = 0; i < enums.Count; i++)
         {
-            return;
+            if (enums[i].FullyQualifiedName == name)
+            {
+                return;
+            }
         }
 
         var members = ImmutableArray.CreateBuilder<EnumMemberSpec>();
@@ -112,10 +107,34 @@ internal static class InventoryTypeParser
             }
         }
 
-        bool isFlags = enumType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
-        string underlying = enumType.EnumUnderlyingType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "int";
-        enums.Add(new EnumSpec(name, "Enum" + enums.Count.ToString(CultureInfo.InvariantCulture), underlying, isFlags, members.ToEquatableArray()));
+        bool isFlags = KnownNames.HasAttribute(enumType, KnownNames.FlagsAttribute);
+        string underlying = enumType.EnumUnderlyingType is { } underlyingType ? FullyQualifiedName(underlyingType) : "int";
+        enums.Add(new EnumSpec(name, "Enum" + enums.Count.ToString(CultureInfo.InvariantCulture), underlying, isFlags, new(members.DrainToImmutable())));
     }
+
+    /// <summary>
+    /// The name generated code uses for a type: <c>ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)</c>, which
+    /// names the types that have a C# keyword by the keyword. Those are returned as constants, without the cost of the
+    /// display call, which is most of the cost of turning an analysis into a spec.
+    /// </summary>
+    internal static string FullyQualifiedName(ITypeSymbol type) => type.SpecialType switch
+    {
+        SpecialType.System_Boolean => "bool",
+        SpecialType.System_Char => "char",
+        SpecialType.System_SByte => "sbyte",
+        SpecialType.System_Byte => "byte",
+        SpecialType.System_Int16 => "short",
+        SpecialType.System_UInt16 => "ushort",
+        SpecialType.System_Int32 => "int",
+        SpecialType.System_UInt32 => "uint",
+        SpecialType.System_Int64 => "long",
+        SpecialType.System_UInt64 => "ulong",
+        SpecialType.System_Single => "float",
+        SpecialType.System_Double => "double",
+        SpecialType.System_Decimal => "decimal",
+        SpecialType.System_String => "string",
+        _ => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+    };
 
     // Sign-extends like an unchecked (ulong) conversion of the enum value, so the table matches what generated code computes.
     private static ulong ToUInt64(object? value) => value switch
@@ -134,41 +153,7 @@ internal static class InventoryTypeParser
     private static string EscapeIdentifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-    private static string BuildGeneratedClassName(INamedTypeSymbol type)
-    {
-        var name = new StringBuilder(type.Name);
-        for (INamedTypeSymbol? container = type.ContainingType; container is not null; container = container.ContainingType)
-        {
-            name.Insert(0, container.Name + "_");
-        }
-
-        return name.Append("Inventory").ToString();
-    }
-
-    /// <summary>
-    /// A file name that is unique per type and safe on every file system: letters, digits and dots stay,
-    /// '_' doubles, and any other character becomes '_' plus four hex digits.
-    /// </summary>
-    private static string BuildHintName(INamedTypeSymbol type)
-    {
-        string fullName = type.ToDisplayString(s_namespaceFormat);
-        var hint = new StringBuilder(fullName.Length + 16);
-        foreach (char c in fullName)
-        {
-            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.')
-            {
-                hint.Append(c);
-            }
-            else if (c == '_')
-            {
-                hint.Append("__");
-            }
-            else
-            {
-                hint.Append('_').Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return hint.Append(".Inventory.g.cs").ToString();
-    }
+    // The type's name after the names of its containing types, each followed by '_'.
+    private static string NestedName(INamedTypeSymbol type) =>
+        type.ContainingType is { } container ? NestedName(container) + "_" + type.Name : type.Name;
 }
