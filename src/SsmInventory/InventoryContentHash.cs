@@ -1,5 +1,11 @@
 using System.Buffers;
 using System.Globalization;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,14 +19,12 @@ public static class InventoryContentHash
 {
     private const int ReplacementChar = 0xFFFD;
 
+    // The longest encoding of one UTF-16 code unit or surrogate pair: a \u2028-style escape.
+    private const int MaxBytesPerChar = 6;
+
     private static readonly byte[] s_hex = Encoding.ASCII.GetBytes("0123456789abcdef");
 
     private static readonly bool[] s_plainAscii = PlainAsciiTable();
-
-#if NET8_0_OR_GREATER
-    // The ASCII characters Go escapes; U+2028 and U+2029 are searched for separately.
-    private static readonly SearchValues<char> s_asciiEscapes = SearchValues.Create(AsciiEscapeChars());
-#endif
 
     /// <summary>
     /// Base64(MD5(Go json.Marshal of the rows)), 24 chars. Empty list hashes the 4 bytes "null".
@@ -201,9 +205,6 @@ public static class InventoryContentHash
     {
         private const int BufferSize = 4096;
 
-        // The longest encoding of one UTF-16 code unit or surrogate pair: a \u2028-style escape.
-        private const int MaxBytesPerChar = 6;
-
         // Rows up to this many attributes are sorted by insertion; larger ones use Array.Sort.
         private const int InsertionSortLimit = 16;
 
@@ -222,6 +223,11 @@ public static class InventoryContentHash
         private int[] _order;
         private int _sortedCount;
 
+        // What precedes each value of a row with the sorted names, encoded once per sort: a comma (but not before the
+        // first), the quoted name, a colon and the value's opening quote. Those of sorted name i end at _nameEnds[i].
+        private byte[] _nameBytes;
+        private int[] _nameEnds;
+
         public Writer(TSink sink)
         {
             _sink = sink;
@@ -231,6 +237,8 @@ public static class InventoryContentHash
             _sortedNames = [];
             _order = [];
             _sortedCount = -1;
+            _nameBytes = [];
+            _nameEnds = [];
         }
 
         public void WriteContent(IReadOnlyList<IReadOnlyDictionary<string, string>> content)
@@ -269,6 +277,8 @@ public static class InventoryContentHash
             Return(ref _values, clear: true);
             Return(ref _sortedNames, clear: true);
             Return(ref _order, clear: false);
+            Return(ref _nameBytes, clear: false);
+            Return(ref _nameEnds, clear: false);
         }
 
         private static void Return<T>(ref T[] array, bool clear)
@@ -306,27 +316,24 @@ public static class InventoryContentHash
                 SortNames(count, rowIndex);
             }
 
-            string[] names = _names;
+            string[] sortedNames = _sortedNames;
             string?[] values = _values;
             int[] order = _order;
+            int[] nameEnds = _nameEnds;
             WriteByte((byte)'{');
+            int nameStart = 0;
             for (int i = 0; i < count; i++)
             {
-                if (i > 0)
-                {
-                    WriteByte((byte)',');
-                }
-
-                string name = names[order[i]];
                 string value = values[order[i]]
                     ?? throw new ArgumentException(
-                        $"Row {rowIndex}, attribute \"{DisplayName(name)}\": the value is null. "
+                        $"Row {rowIndex}, attribute \"{DisplayName(sortedNames[i])}\": the value is null. "
                         + "Attribute values are strings; leave the attribute out instead.",
                         "content");
 
-                WriteString(name, rowIndex, name, isName: true);
-                WriteByte((byte)':');
-                WriteString(value, rowIndex, name, isName: false);
+                WriteBytes(_nameBytes, nameStart, nameEnds[i] - nameStart);
+                nameStart = nameEnds[i];
+                WriteChars(value, rowIndex, sortedNames[i]);
+                WriteByte((byte)'"');
             }
 
             WriteByte((byte)'}');
@@ -440,228 +447,79 @@ public static class InventoryContentHash
                 }
             }
 
+            EncodeNames(count, rowIndex);
             _sortedCount = count;
         }
 
-        private void WriteString(string text, int rowIndex, string attributeName, bool isName)
+        /// <summary>Fills <see cref="_nameBytes"/> and <see cref="_nameEnds"/> for the sorted names.</summary>
+        private void EncodeNames(int count, int rowIndex)
         {
-            WriteByte((byte)'"');
-#if NET8_0_OR_GREATER
-            if (text.Length >= VectorizedMinLength)
+            Grow(ref _nameEnds, count, clear: false);
+            int pos = 0;
+            for (int i = 0; i < count; i++)
             {
-                WriteCharsVectorized(text, rowIndex, attributeName, isName);
-            }
-            else
-#endif
-            {
-                WriteCharsScalar(text, rowIndex, attributeName, isName);
-            }
+                string name = _sortedNames[i];
 
-            WriteByte((byte)'"');
-        }
-
-#if NET8_0_OR_GREATER
-        // Below this length the per-call cost of the vectorized searches outweighs what they save.
-        private const int VectorizedMinLength = 24;
-
-        private void WriteCharsVectorized(string text, int rowIndex, string attributeName, bool isName)
-        {
-            int i = 0;
-            int length = text.Length;
-            while (i < length)
-            {
-                int stop = IndexOfEscape(text, i);
-
-                // Transcode up to the next escape. A run never ends inside a surrogate pair (escapes are not surrogates),
-                // so a high surrogate at its end is lone, and lone surrogates become U+FFFD as in Go's decoder.
-                // When the buffer fills, the transcoder stops before a whole code point, so pairs are never split.
-                while (i < stop)
+                // Room for the punctuation and the name as plain ASCII. Whatever takes more grows the array as it goes.
+                Grow(ref _nameBytes, pos + name.Length + 5, clear: false);
+                if (i > 0)
                 {
-                    if (_buffer.Length - _pos < 4)
-                    {
-                        Flush();
-                    }
-
-                    OperationStatus status = System.Text.Unicode.Utf8.FromUtf16(
-                        text.AsSpan(i, stop - i),
-                        _buffer.AsSpan(_pos),
-                        out int read,
-                        out int written,
-                        replaceInvalidSequences: true,
-                        isFinalBlock: true);
-                    i += read;
-                    _pos += written;
-                    if (status == OperationStatus.DestinationTooSmall)
-                    {
-                        Flush();
-                    }
+                    _nameBytes[pos++] = (byte)',';
                 }
 
-                if (i == length)
+                _nameBytes[pos++] = (byte)'"';
+                int index = 0;
+                while (true)
                 {
-                    break;
-                }
-
-                if (_buffer.Length - _pos < MaxBytesPerChar)
-                {
-                    Flush();
-                }
-
-                char c = text[i++];
-                if (c < 0x80)
-                {
-                    WriteEscapedAscii(c, rowIndex, attributeName, isName);
-                }
-                else
-                {
-                    WriteUnicodeEscape(c);
-                }
-            }
-        }
-
-        /// <summary>The index of the next character Go escapes at or after <paramref name="start"/>, or the text's length.</summary>
-        private static int IndexOfEscape(string text, int start)
-        {
-            ReadOnlySpan<char> rest = text.AsSpan(start);
-            int ascii = rest.IndexOfAny(s_asciiEscapes);
-            ReadOnlySpan<char> before = ascii < 0 ? rest : rest.Slice(0, ascii);
-            int separator = before.IndexOfAnyInRange('\u2028', '\u2029');
-            int found = separator >= 0 ? separator : ascii;
-            return found < 0 ? text.Length : start + found;
-        }
-#endif
-
-        private void WriteCharsScalar(string text, int rowIndex, string attributeName, bool isName)
-        {
-            bool[] plain = s_plainAscii;
-            int i = 0;
-            int length = text.Length;
-            while (i < length)
-            {
-                if (_buffer.Length - _pos < MaxBytesPerChar)
-                {
-                    Flush();
-                }
-
-                // Runs of ASCII that need no escaping are copied straight into the buffer.
-                byte[] buffer = _buffer;
-                int pos = _pos;
-                int end = i + Math.Min(length - i, buffer.Length - pos);
-                while (i < end)
-                {
-                    char c = text[i];
-                    if (c >= 0x80 || !plain[c])
+                    pos = EncodeChars(name, ref index, _nameBytes, pos, rowIndex, name, isName: true);
+                    if (index == name.Length)
                     {
                         break;
                     }
 
-                    buffer[pos++] = (byte)c;
-                    i++;
+                    Grow(ref _nameBytes, _nameBytes.Length + MaxBytesPerChar, clear: false);
                 }
 
-                _pos = pos;
+                Grow(ref _nameBytes, pos + 3, clear: false);
+                _nameBytes[pos++] = (byte)'"';
+                _nameBytes[pos++] = (byte)':';
+                _nameBytes[pos++] = (byte)'"';
+                _nameEnds[i] = pos;
+            }
+        }
 
-                // Then everything else, one character at a time, until plain ASCII resumes or the buffer is nearly full.
-                while (i < length && _buffer.Length - _pos >= MaxBytesPerChar)
+        /// <summary>Writes a value's characters, without its quotes.</summary>
+        private void WriteChars(string value, int rowIndex, string attributeName)
+        {
+            int index = 0;
+            while (true)
+            {
+                _pos = EncodeChars(value, ref index, _buffer, _pos, rowIndex, attributeName, isName: false);
+                if (index == value.Length)
                 {
-                    char c = text[i];
-                    if (c < 0x80)
-                    {
-                        if (plain[c])
-                        {
-                            break;
-                        }
-
-                        WriteEscapedAscii(c, rowIndex, attributeName, isName);
-                        i++;
-                    }
-                    else
-                    {
-                        i = WriteNonAscii(text, i);
-                    }
+                    return;
                 }
+
+                Flush();
             }
         }
 
-        private void WriteEscapedAscii(char c, int rowIndex, string attributeName, bool isName)
+        private void WriteBytes(byte[] source, int start, int count)
         {
-            byte[] buffer = _buffer;
-            switch (c)
+            while (true)
             {
-                case '"':
-                case '\\':
-                    buffer[_pos++] = (byte)'\\';
-                    buffer[_pos++] = (byte)c;
-                    return;
-                case '\n':
-                    buffer[_pos++] = (byte)'\\';
-                    buffer[_pos++] = (byte)'n';
-                    return;
-                case '\r':
-                    buffer[_pos++] = (byte)'\\';
-                    buffer[_pos++] = (byte)'r';
-                    return;
-                case '\t':
-                    buffer[_pos++] = (byte)'\\';
-                    buffer[_pos++] = (byte)'t';
-                    return;
-                case '\b':
-                case '\f':
-                    throw UnstableEscape(c, rowIndex, attributeName, isName);
-                default:
-                    // Other control characters and the HTML-sensitive < > &, as \u00xx with lower-case hex.
-                    WriteUnicodeEscape(c);
-                    return;
-            }
-        }
-
-        private int WriteNonAscii(string text, int i)
-        {
-            byte[] buffer = _buffer;
-            int c = text[i];
-            if (c < 0x800)
-            {
-                buffer[_pos++] = (byte)(0xC0 | (c >> 6));
-                buffer[_pos++] = (byte)(0x80 | (c & 0x3F));
-                return i + 1;
-            }
-
-            if (IsSurrogate((char)c))
-            {
-                if (c <= 0xDBFF && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                int chunk = Math.Min(count, _buffer.Length - _pos);
+                Buffer.BlockCopy(source, start, _buffer, _pos, chunk);
+                _pos += chunk;
+                if (chunk == count)
                 {
-                    int codePoint = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
-                    buffer[_pos++] = (byte)(0xF0 | (codePoint >> 18));
-                    buffer[_pos++] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
-                    buffer[_pos++] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
-                    buffer[_pos++] = (byte)(0x80 | (codePoint & 0x3F));
-                    return i + 2;
+                    return;
                 }
 
-                c = ReplacementChar;
+                start += chunk;
+                count -= chunk;
+                Flush();
             }
-            else if (c is 0x2028 or 0x2029)
-            {
-                WriteUnicodeEscape((char)c);
-                return i + 1;
-            }
-
-            buffer[_pos++] = (byte)(0xE0 | (c >> 12));
-            buffer[_pos++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-            buffer[_pos++] = (byte)(0x80 | (c & 0x3F));
-            return i + 1;
-        }
-
-        private void WriteUnicodeEscape(char c)
-        {
-            byte[] buffer = _buffer;
-            byte[] hex = s_hex;
-            buffer[_pos++] = (byte)'\\';
-            buffer[_pos++] = (byte)'u';
-            buffer[_pos++] = hex[c >> 12];
-            buffer[_pos++] = hex[(c >> 8) & 0xF];
-            buffer[_pos++] = hex[(c >> 4) & 0xF];
-            buffer[_pos++] = hex[c & 0xF];
         }
 
         private void WriteByte(byte value)
@@ -693,6 +551,193 @@ public static class InventoryContentHash
         }
     }
 
+    /// <summary>
+    /// Writes Go's encoding of <paramref name="text"/>, from <paramref name="index"/> on and without quotes, into
+    /// <paramref name="destination"/> at <paramref name="pos"/>, until the text ends or fewer than
+    /// <see cref="MaxBytesPerChar"/> bytes are left. Surrogate pairs are never split.
+    /// </summary>
+    /// <returns>The position after the last byte written.</returns>
+    private static int EncodeChars(string text, ref int index, byte[] destination, int pos, int rowIndex, string attributeName, bool isName)
+    {
+        bool[] plain = s_plainAscii;
+        int i = index;
+        int length = text.Length;
+        while (i < length && destination.Length - pos >= MaxBytesPerChar)
+        {
+            // Runs of ASCII that need no escaping are copied as they are.
+            int end = i + Math.Min(length - i, destination.Length - pos);
+#if NET8_0_OR_GREATER
+            i = CopyPlainAsciiBlocks(text, i, end, destination, ref pos);
+#endif
+            while (i < end)
+            {
+                char c = text[i];
+                if (c >= 0x80 || !plain[c])
+                {
+                    break;
+                }
+
+                destination[pos++] = (byte)c;
+                i++;
+            }
+
+            // Then everything else, one character at a time, until plain ASCII resumes or the destination is nearly full.
+            while (i < length && destination.Length - pos >= MaxBytesPerChar)
+            {
+                char c = text[i];
+                if (c < 0x80)
+                {
+                    if (plain[c])
+                    {
+                        break;
+                    }
+
+                    pos = WriteEscapedAscii(c, destination, pos, rowIndex, attributeName, isName);
+                    i++;
+                }
+                else
+                {
+                    pos = WriteNonAscii(text, ref i, destination, pos);
+                }
+            }
+        }
+
+        index = i;
+        return pos;
+    }
+
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// Copies plain ASCII from <paramref name="text"/>[<paramref name="index"/>..<paramref name="end"/>) in blocks of 16
+    /// characters, if there are at least 16. The last block ends at <paramref name="end"/>, so it may overlap characters
+    /// the previous one copied, which it copies again to the same bytes. At the first block that holds any other
+    /// character, copies only the characters before that one and stops.
+    /// </summary>
+    /// <remarks>Blocks are stored whole, so <paramref name="destination"/> needs room for end - index bytes.</remarks>
+    /// <returns>The index of the first character not copied.</returns>
+    private static int CopyPlainAsciiBlocks(string text, int index, int end, byte[] destination, ref int pos)
+    {
+        if (!Vector128.IsHardwareAccelerated || end - index < Vector128<byte>.Count)
+        {
+            return index;
+        }
+
+        ref ushort source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
+        ref byte target = ref MemoryMarshal.GetArrayDataReference(destination);
+        while (true)
+        {
+            int block = Math.Min(index, end - Vector128<byte>.Count);
+            int overlap = index - block;
+            Vector128<byte> bytes = Vector128.Narrow(
+                ClampToByte(Vector128.LoadUnsafe(ref source, (nuint)block)),
+                ClampToByte(Vector128.LoadUnsafe(ref source, (nuint)(block + Vector128<ushort>.Count))));
+            bytes.StoreUnsafe(ref target, (nuint)(pos - overlap));
+            uint found = FindOtherThanPlain(bytes);
+            int copied = (found == 0 ? Vector128<byte>.Count : BitOperations.TrailingZeroCount(found)) - overlap;
+            index += copied;
+            pos += copied;
+            if (found != 0 || index == end)
+            {
+                return index;
+            }
+        }
+    }
+
+    /// <summary>Characters from U+0080 up become 0x80, rather than wrap around onto ASCII when narrowed.</summary>
+    private static Vector128<ushort> ClampToByte(Vector128<ushort> chars) => Vector128.Min(chars, Vector128.Create((ushort)0x80));
+
+    /// <summary>A bit for each byte of <paramref name="block"/> that is not plain ASCII, as <see cref="s_plainAscii"/> has it.</summary>
+    private static uint FindOtherThanPlain(Vector128<byte> block)
+    {
+        // Control characters, and 0x80 as it is negative as a signed byte, are less than a space. The others are the
+        // characters NeedsAsciiEscape lists.
+        Vector128<byte> other = Vector128.LessThan(block.AsSByte(), Vector128.Create((sbyte)' ')).AsByte()
+            | Vector128.Equals(block, Vector128.Create((byte)'"'))
+            | Vector128.Equals(block, Vector128.Create((byte)'\\'))
+            | Vector128.Equals(block, Vector128.Create((byte)'<'))
+            | Vector128.Equals(block, Vector128.Create((byte)'>'))
+            | Vector128.Equals(block, Vector128.Create((byte)'&'));
+        return other.ExtractMostSignificantBits();
+    }
+#endif
+
+    private static int WriteEscapedAscii(char c, byte[] destination, int pos, int rowIndex, string attributeName, bool isName)
+    {
+        switch (c)
+        {
+            case '"':
+            case '\\':
+                destination[pos++] = (byte)'\\';
+                destination[pos++] = (byte)c;
+                return pos;
+            case '\n':
+                destination[pos++] = (byte)'\\';
+                destination[pos++] = (byte)'n';
+                return pos;
+            case '\r':
+                destination[pos++] = (byte)'\\';
+                destination[pos++] = (byte)'r';
+                return pos;
+            case '\t':
+                destination[pos++] = (byte)'\\';
+                destination[pos++] = (byte)'t';
+                return pos;
+            case '\b':
+            case '\f':
+                throw UnstableEscape(c, rowIndex, attributeName, isName);
+            default:
+                // Other control characters and the HTML-sensitive < > &, as \u00xx with lower-case hex.
+                return WriteUnicodeEscape(c, destination, pos);
+        }
+    }
+
+    private static int WriteNonAscii(string text, ref int i, byte[] destination, int pos)
+    {
+        int c = text[i++];
+        if (c < 0x800)
+        {
+            destination[pos++] = (byte)(0xC0 | (c >> 6));
+            destination[pos++] = (byte)(0x80 | (c & 0x3F));
+            return pos;
+        }
+
+        if (IsSurrogate((char)c))
+        {
+            if (c <= 0xDBFF && i < text.Length && char.IsLowSurrogate(text[i]))
+            {
+                int codePoint = 0x10000 + ((c - 0xD800) << 10) + (text[i++] - 0xDC00);
+                destination[pos++] = (byte)(0xF0 | (codePoint >> 18));
+                destination[pos++] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
+                destination[pos++] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
+                destination[pos++] = (byte)(0x80 | (codePoint & 0x3F));
+                return pos;
+            }
+
+            c = ReplacementChar;
+        }
+        else if (c is 0x2028 or 0x2029)
+        {
+            return WriteUnicodeEscape((char)c, destination, pos);
+        }
+
+        destination[pos++] = (byte)(0xE0 | (c >> 12));
+        destination[pos++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+        destination[pos++] = (byte)(0x80 | (c & 0x3F));
+        return pos;
+    }
+
+    private static int WriteUnicodeEscape(char c, byte[] destination, int pos)
+    {
+        byte[] hex = s_hex;
+        destination[pos++] = (byte)'\\';
+        destination[pos++] = (byte)'u';
+        destination[pos++] = hex[c >> 12];
+        destination[pos++] = hex[(c >> 8) & 0xF];
+        destination[pos++] = hex[(c >> 4) & 0xF];
+        destination[pos++] = hex[c & 0xF];
+        return pos;
+    }
+
     /// <summary>For each ASCII character, whether Go writes it as is.</summary>
     private static bool[] PlainAsciiTable()
     {
@@ -704,22 +749,6 @@ public static class InventoryContentHash
 
         return table;
     }
-
-#if NET8_0_OR_GREATER
-    private static string AsciiEscapeChars()
-    {
-        var chars = new StringBuilder(40);
-        for (char c = '\0'; c < 0x80; c++)
-        {
-            if (c < ' ' || NeedsAsciiEscape(c))
-            {
-                chars.Append(c);
-            }
-        }
-
-        return chars.ToString();
-    }
-#endif
 
     // Go's encoding/json escapes these printable ASCII characters (with HTML escaping on, as json.Marshal has it).
     private static bool NeedsAsciiEscape(char c) => c is '"' or '\\' or '<' or '>' or '&';

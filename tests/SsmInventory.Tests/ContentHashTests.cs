@@ -407,6 +407,109 @@ public sealed class ContentHashTests
         Assert.Contains("Row 0", error.Message, StringComparison.Ordinal);
     }
 
+    // ---- Blocks of 16 characters, against a straightforward reference ----
+
+    [Theory]
+    [InlineData(@"""")]
+    [InlineData(@"\")]
+    [InlineData("<")]
+    [InlineData(">")]
+    [InlineData("&")]
+    [InlineData("\n")]
+    [InlineData("\t")]
+    [InlineData("\0")]
+    [InlineData("\u001F")]
+    [InlineData(@"\u0080")]
+    [InlineData(@"\u00FF")]
+    [InlineData(@"\u0100")]
+    [InlineData(@"\u0122")] // its low byte is '"'
+    [InlineData(@"\u0141")] // its low byte is 'A'
+    [InlineData(@"\u3C20")] // its high byte is '<', its low byte a space
+    [InlineData(@"\uFF41")]
+    [InlineData(@"\u2028")]
+    [InlineData(@"\u2029")]
+    [InlineData(@"\uD800")]
+    [InlineData(@"\uDC00")]
+    [InlineData(@"\uD83D\uDE00")]
+    public void OneSpecialCharacter_AtEveryPosition_OfTextsUpTo64Long_MatchesTheReference(string withCodes)
+    {
+        string special = Unescape(withCodes);
+        var rows = new List<Dictionary<string, string>>();
+        for (int length = special.Length; length <= 64; length++)
+        {
+            for (int at = 0; at + special.Length <= length; at++)
+            {
+                string text = PlainText(at) + special + PlainText(length - at - special.Length);
+                rows.Add(new Dictionary<string, string> { ["k"] = text });
+                rows.Add(new Dictionary<string, string> { [text] = "v" });
+            }
+        }
+
+        AssertMatchesReference(rows);
+    }
+
+    [Fact]
+    public void PlainText_OfEveryLengthUpTo64_IsCopiedAsItIs()
+    {
+        var rows = new List<Dictionary<string, string>>();
+        for (int length = 0; length <= 64; length++)
+        {
+            rows.Add(new Dictionary<string, string> { ["k"] = PlainText(length) });
+            rows.Add(new Dictionary<string, string> { ["k" + PlainText(length)] = "v" });
+        }
+
+        AssertMatchesReference(rows);
+    }
+
+    [Fact]
+    public void TwoSpecialCharacters_AtEveryPairOfPositions_MatchTheReference()
+    {
+        var rows = new List<Dictionary<string, string>>();
+        for (int length = 2; length <= 48; length++)
+        {
+            for (int first = 0; first < length; first++)
+            {
+                for (int second = first + 1; second < length; second++)
+                {
+                    string text = PlainText(first) + "<" + PlainText(second - first - 1) + "\u0141" + PlainText(length - second - 1);
+                    rows.Add(new Dictionary<string, string> { ["k"] = text });
+                }
+            }
+        }
+
+        AssertMatchesReference(rows);
+    }
+
+    [Fact]
+    public void Names_EncodedOnceForRowsWithTheSameNames_MatchTheReference()
+    {
+        // Names are encoded once and reused while rows have the same names; these change names between rows, and
+        // some names are long enough to take more than a buffer, or many times their length once escaped.
+        string[] names =
+        [
+            "", "Name", "a<b>&\"c\\", "caf\u00E9", "\u682A\u5F0F", "\U0001F600", "\uD800x", "x\uDC00", "\u2028",
+            new string('n', 5000), string.Concat(Enumerable.Repeat("<\u00E9", 3000)), PlainText(16) + "&" + PlainText(15),
+        ];
+        var rows = new List<Dictionary<string, string>>();
+        for (int r = 0; r < 60; r++)
+        {
+            var row = new Dictionary<string, string>();
+            for (int n = r % 3; n < names.Length; n += 1 + (r / 20))
+            {
+                row[names[n]] = $"{r}<{n}>";
+            }
+
+            rows.Add(row);
+            rows.Add(new Dictionary<string, string>(row));
+            if (r % 7 == 0)
+            {
+                rows.Add(new());
+            }
+        }
+
+        AssertMatchesReference(rows);
+    }
+
     // ---- Streaming over buffer boundaries, against a straightforward reference ----
 
     [Fact]
@@ -561,6 +664,19 @@ public sealed class ContentHashTests
         text,
         @"\\u([0-9A-Fa-f]{4})",
         m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
+
+    /// <summary>Plain ASCII text, with the characters just inside the plain range and those next to the escaped ones.</summary>
+    private static string PlainText(int length)
+    {
+        const string Plain = " !#%'()*+,-./09:;=?@AZ[]^_`az{|}~\u007F";
+        var text = new StringBuilder(length);
+        for (int i = 0; i < length; i++)
+        {
+            text.Append(Plain[i % Plain.Length]);
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>The rules of the reference page written the obvious way: a whole JSON string, then MD5.</summary>
     private static class ReferenceEncoder
