@@ -667,21 +667,13 @@ public static class InventoryContentHash
         {
             case '"':
             case '\\':
-                destination[pos++] = (byte)'\\';
-                destination[pos++] = (byte)c;
-                return pos;
+                return WriteBackslashed((byte)c, destination, pos);
             case '\n':
-                destination[pos++] = (byte)'\\';
-                destination[pos++] = (byte)'n';
-                return pos;
+                return WriteBackslashed((byte)'n', destination, pos);
             case '\r':
-                destination[pos++] = (byte)'\\';
-                destination[pos++] = (byte)'r';
-                return pos;
+                return WriteBackslashed((byte)'r', destination, pos);
             case '\t':
-                destination[pos++] = (byte)'\\';
-                destination[pos++] = (byte)'t';
-                return pos;
+                return WriteBackslashed((byte)'t', destination, pos);
             case '\b':
             case '\f':
                 throw UnstableEscape(c, rowIndex, attributeName, isName);
@@ -689,6 +681,13 @@ public static class InventoryContentHash
                 // Other control characters and the HTML-sensitive < > &, as \u00xx with lower-case hex.
                 return WriteUnicodeEscape(c, destination, pos);
         }
+    }
+
+    private static int WriteBackslashed(byte escaped, byte[] destination, int pos)
+    {
+        destination[pos] = (byte)'\\';
+        destination[pos + 1] = escaped;
+        return pos + 2;
     }
 
     private static int WriteNonAscii(string text, ref int i, byte[] destination, int pos)
