@@ -105,6 +105,52 @@ public sealed class ConsumerTests(PackageFixture packages)
         Assert.True(invalid.Output.Contains("Invalid.cs", StringComparison.Ordinal), "No diagnostic points at Invalid.cs." + Environment.NewLine + invalid);
     }
 
+    [Fact]
+    public void A_netstandard2_0_library_is_told_to_use_csharp_9_and_then_builds_clean()
+    {
+        packages.AssertPacked();
+
+        string library = Path.Combine(packages.Root, "Library");
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(packages.Root, "packages") };
+        Run(packages.Root, environment, "new", "classlib", "-o", library, "-n", "Library", "--framework", "netstandard2.0", "--no-restore");
+        WriteNuGetConfig(library);
+        Run(library, environment, "add", "package", "SsmInventory", "--version", packages.Version);
+        File.Delete(Path.Combine(library, "Class1.cs"));
+        File.WriteAllText(Path.Combine(library, "Probe.cs"), """
+            using System;
+            using SsmInventory;
+
+            namespace Library
+            {
+                public enum Tier { Web, Data }
+
+                [InventoryType("Custom:Probe", "1.0")]
+                public sealed class Probe
+                {
+                    public string Name { get; set; } = "";
+                    public int Count { get; set; }
+                    public DateTime Seen { get; set; }
+                    public Tier Tier { get; set; }
+                    public double? Load { get; set; }
+                    public Uri Home { get; set; } = new Uri("https://example.com/");
+                }
+            }
+            """);
+
+        // netstandard2.0 defaults to C# 7.3, which the generated code cannot be: the build says what to set.
+        ProcessResult old = DotNetCli.Run(library, PackageFixture.CommandTimeout, environment, "build");
+        Assert.False(old.Succeeded, "The C# 7.3 build succeeded." + Environment.NewLine + old);
+        Assert.True(old.Output.Contains("error SSMINV012:", StringComparison.Ordinal) && old.Output.Contains("set <LangVersion> to 9.0 or later", StringComparison.Ordinal),
+            "The C# 7.3 build does not report SSMINV012 with its fix." + Environment.NewLine + old);
+
+        string project = Path.Combine(library, "Library.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            "<TargetFramework>netstandard2.0</TargetFramework>",
+            "<TargetFramework>netstandard2.0</TargetFramework><LangVersion>9.0</LangVersion><Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors>",
+            StringComparison.Ordinal));
+        PackageFixture.AssertCleanSuccess(Run(library, environment, "build"));
+    }
+
     private static ProcessResult Run(string directory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         ProcessResult result = DotNetCli.Run(directory, PackageFixture.CommandTimeout, environment, arguments);
