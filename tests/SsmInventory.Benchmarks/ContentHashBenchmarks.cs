@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using SsmInventory.Tests;
 
 namespace SsmInventory.Benchmarks;
 
@@ -26,7 +27,7 @@ public class ContentHashBenchmarks
     public void Setup()
     {
         _content = CreateContent(RowCount, plainAscii: Content == "PlainAscii");
-        _bytes = GoJson.Marshal(_content);
+        _bytes = Encoding.UTF8.GetBytes(ReferenceEncoder.Json(_content));
 
         // The baseline only means something if it hashes exactly the bytes ContentHash hashes.
         string expected = Convert.ToBase64String(MD5.HashData(_bytes));
@@ -84,77 +85,5 @@ public class ContentHashBenchmarks
         }
 
         return content;
-    }
-
-    /// <summary>
-    /// A plain, independent writer of Go's json.Marshal output for []map[string]string (keys in byte order, HTML-safe
-    /// escaping), used only to get the bytes the baseline hashes. It handles what <see cref="CreateContent"/> produces.
-    /// </summary>
-    internal static class GoJson
-    {
-        public static byte[] Marshal(List<Dictionary<string, string>> content)
-        {
-            var json = new StringBuilder(1 << 20);
-            json.Append('[');
-            for (int i = 0; i < content.Count; i++)
-            {
-                if (i > 0)
-                {
-                    json.Append(',');
-                }
-
-                json.Append('{');
-                bool first = true;
-                foreach (KeyValuePair<string, string> attribute in content[i].OrderBy(a => a.Key, StringComparer.Ordinal))
-                {
-                    if (!first)
-                    {
-                        json.Append(',');
-                    }
-
-                    first = false;
-                    AppendString(json, attribute.Key);
-                    json.Append(':');
-                    AppendString(json, attribute.Value);
-                }
-
-                json.Append('}');
-            }
-
-            json.Append(']');
-            return Encoding.UTF8.GetBytes(json.ToString());
-        }
-
-        private static void AppendString(StringBuilder json, string text)
-        {
-            json.Append('"');
-            foreach (char c in text)
-            {
-                switch (c)
-                {
-                    case '"': json.Append("\\\""); break;
-                    case '\\': json.Append("\\\\"); break;
-                    case '\n': json.Append("\\n"); break;
-                    case '\r': json.Append("\\r"); break;
-                    case '\t': json.Append("\\t"); break;
-                    case '<' or '>' or '&' or '\u2028' or '\u2029':
-                        json.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                        break;
-                    default:
-                        if (c < ' ')
-                        {
-                            json.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            json.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            json.Append('"');
-        }
     }
 }
