@@ -9,20 +9,13 @@ namespace SsmInventory.CodeFixes;
 /// <summary>SSMINV003: capitalises the first letter after <c>Custom:</c> in the TypeName literal.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CapitalizeTypeNameCodeFixProvider))]
 [Shared]
-public sealed class CapitalizeTypeNameCodeFixProvider : CodeFixProvider
+public sealed class CapitalizeTypeNameCodeFixProvider : ReplaceLiteralCodeFixProvider
 {
     public const string EquivalenceKey = "SsmInventory.CapitalizeTypeName";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.TypeNameNotCapitalized);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string Key => EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            await CodeFixSupport.RegisterReplaceLiteralAsync(
-                context, diagnostic, suggestion => $"Capitalise the TypeName: {suggestion}", EquivalenceKey).ConfigureAwait(false);
-        }
-    }
+    protected override string Title(string quotedSuggestion) => $"Capitalise the TypeName: {quotedSuggestion}";
 }

@@ -12,20 +12,13 @@ namespace SsmInventory.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NormalizeSchemaVersionCodeFixProvider))]
 [Shared]
-public sealed class NormalizeSchemaVersionCodeFixProvider : CodeFixProvider
+public sealed class NormalizeSchemaVersionCodeFixProvider : ReplaceLiteralCodeFixProvider
 {
     public const string EquivalenceKey = "SsmInventory.NormalizeSchemaVersion";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.InvalidSchemaVersion);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string Key => EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            await CodeFixSupport.RegisterReplaceLiteralAsync(
-                context, diagnostic, suggestion => $"Use SchemaVersion {suggestion}", EquivalenceKey).ConfigureAwait(false);
-        }
-    }
+    protected override string Title(string quotedSuggestion) => $"Use SchemaVersion {quotedSuggestion}";
 }

@@ -9,7 +9,7 @@ namespace SsmInventory.CodeFixes;
 /// <summary>SSMINV001 and SSMINV002: replaces the TypeName literal with the suggested <c>Custom:</c> name.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseCustomPrefixCodeFixProvider))]
 [Shared]
-public sealed class UseCustomPrefixCodeFixProvider : CodeFixProvider
+public sealed class UseCustomPrefixCodeFixProvider : ReplaceLiteralCodeFixProvider
 {
     /// <summary>The equivalence key of the fix, shared by both diagnostics so that Fix All covers them together.</summary>
     public const string EquivalenceKey = "SsmInventory.UseCustomPrefix";
@@ -17,14 +17,7 @@ public sealed class UseCustomPrefixCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.TypeNameMissingCustomPrefix, DiagnosticIds.TypeNameReservedAwsPrefix);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string Key => EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            await CodeFixSupport.RegisterReplaceLiteralAsync(
-                context, diagnostic, suggestion => $"Use the 'Custom:' prefix: {suggestion}", EquivalenceKey).ConfigureAwait(false);
-        }
-    }
+    protected override string Title(string quotedSuggestion) => $"Use the 'Custom:' prefix: {quotedSuggestion}";
 }
