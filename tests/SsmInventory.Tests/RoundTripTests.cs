@@ -10,6 +10,14 @@ public sealed class RoundTripTests
 {
     private static readonly DateTime s_utcSecond = new(2026, 11, 27, 13, 45, 7, DateTimeKind.Utc);
 
+#if NETSTANDARD_BUILD // The .NET 6+ properties of AllValues and Nullables (Int128, UInt128, DateOnly, TimeOnly) are left out.
+    private const int AllValuesAttributeCount = 25;
+    private const int NullablesAttributeCount = 15;
+#else
+    private const int AllValuesAttributeCount = 29;
+    private const int NullablesAttributeCount = 17;
+#endif
+
     public static AllValues FullAllValues() => new()
     {
         Text = "héllo \"world\" \n\t/\\ 😀",
@@ -25,15 +33,19 @@ public sealed class RoundTripTests
         UInt64Value = ulong.MaxValue,
         NativeInt = nint.MinValue,
         NativeUInt = nuint.MaxValue,
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
         Int128Value = Int128.MinValue,
         UInt128Value = UInt128.MaxValue,
+#endif
         SingleValue = 0.1f,
         DoubleValue = 0.1 + 0.2,
         DecimalValue = 1234567.8900m,
         When = s_utcSecond,
         WhenOffset = new DateTimeOffset(s_utcSecond),
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
         Day = new DateOnly(2024, 2, 29),
         TimeOfDay = new TimeOnly(23, 59, 59).Add(TimeSpan.FromTicks(1234567)),
+#endif
         Duration = new TimeSpan(3, 4, 5, 6, 789).Add(TimeSpan.FromTicks(1)),
         Id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
         Link = new Uri("https://example.com/a?b=c#d"),
@@ -53,14 +65,18 @@ public sealed class RoundTripTests
         Assert.Equal("true", row["Flag"]);
         Assert.Equal("-128", row["SByteValue"]);
         Assert.Equal("18446744073709551615", row["UInt64Value"]);
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
         Assert.Equal("-170141183460469231731687303715884105728", row["Int128Value"]);
+#endif
         Assert.Equal("0.1", row["SingleValue"]);
         Assert.Equal("0.30000000000000004", row["DoubleValue"]);
         Assert.Equal("1234567.8900", row["DecimalValue"]);
         Assert.Equal("2026-11-27T13:45:07Z", row["When"]);
         Assert.Equal("2026-11-27T13:45:07Z", row["WhenOffset"]);
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
         Assert.Equal("2024-02-29", row["Day"]);
         Assert.Equal("23:59:59.1234567", row["TimeOfDay"]);
+#endif
         Assert.Equal("3.04:05:06.7890001", row["Duration"]);
         Assert.Equal("0f8fad5b-d9cb-469f-a165-70867728950e", row["Id"]);
         Assert.Equal("https://example.com/a?b=c#d", row["Link"]);
@@ -68,7 +84,7 @@ public sealed class RoundTripTests
         Assert.Equal("Read, Execute", row["Access"]);
         Assert.Equal("Gold", row["Level"]);
         Assert.Equal("Negative", row["Sign"]);
-        Assert.Equal(29, row.Count);
+        Assert.Equal(AllValuesAttributeCount, row.Count);
     }
 
     [Fact]
@@ -182,15 +198,19 @@ public sealed class RoundTripTests
         {
             Precise = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Local).AddTicks(1234567),
             PreciseOffset = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(-7)).AddTicks(89),
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
             CompactDay = new DateOnly(2026, 3, 4),
             Minutes = new TimeOnly(17, 30),
+#endif
             General = new TimeSpan(1, 2, 3, 4, 5),
             MaybePrecise = null,
         };
 
         var row = FormattedInventory.TypeInfo.WriteRow(original);
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
         Assert.Equal("20260304", row["CompactDay"]);
         Assert.Equal("17:30", row["Minutes"]);
+#endif
         Assert.Equal("2026-03-04T05:06:07.0000089-07:00", row["PreciseOffset"]);
         Assert.False(row.ContainsKey("MaybePrecise"));
 
@@ -199,8 +219,10 @@ public sealed class RoundTripTests
         Assert.Equal(original.Precise.Kind, copy.Precise.Kind);
         Assert.Equal(original.PreciseOffset, copy.PreciseOffset);
         Assert.Equal(original.PreciseOffset.Offset, copy.PreciseOffset.Offset);
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
         Assert.Equal(original.CompactDay, copy.CompactDay);
         Assert.Equal(original.Minutes, copy.Minutes);
+#endif
         Assert.Equal(original.General, copy.General);
         Assert.Null(copy.MaybePrecise);
     }
@@ -230,8 +252,10 @@ public sealed class RoundTripTests
             Price = 0.10m,
             When = s_utcSecond,
             WhenOffset = new DateTimeOffset(s_utcSecond),
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
             Day = DateOnly.MinValue,
             TimeOfDay = TimeOnly.MinValue,
+#endif
             Duration = TimeSpan.MinValue,
             Id = Guid.Empty,
             Link = new Uri("relative/path", UriKind.Relative),
@@ -241,7 +265,7 @@ public sealed class RoundTripTests
         };
 
         Dictionary<string, string> row = NullablesInventory.TypeInfo.WriteRow(full);
-        Assert.Equal(17, row.Count);
+        Assert.Equal(NullablesAttributeCount, row.Count);
         Assert.Equal("", row["Text"]);
         Assert.Equal("None", row["Access"]);
         Assert.Equal("Silver", row["Level"]);
@@ -381,11 +405,13 @@ public sealed class RoundTripTests
         Assert.Equal("string", types["Text"]);
         Assert.Equal("string", types["Flag"]);
         Assert.Equal("number", types["Int32Value"]);
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
         Assert.Equal("number", types["UInt128Value"]);
+#endif
         Assert.Equal("number", types["DecimalValue"]);
         Assert.Equal("string", types["When"]);
         Assert.Equal("string", types["Access"]);
-        Assert.Equal(29, info.Attributes.Count);
+        Assert.Equal(AllValuesAttributeCount, info.Attributes.Count);
     }
 
     [Fact]

@@ -50,15 +50,19 @@ namespace SsmInventory.Tests.Types
         public ulong UInt64Value { get; set; }
         public nint NativeInt { get; set; }
         public nuint NativeUInt { get; set; }
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
         public Int128 Int128Value { get; set; }
         public UInt128 UInt128Value { get; set; }
+#endif
         public float SingleValue { get; set; }
         public double DoubleValue { get; set; }
         public decimal DecimalValue { get; set; }
         public DateTime When { get; set; }
         public DateTimeOffset WhenOffset { get; set; }
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
         public DateOnly Day { get; set; }
         public TimeOnly TimeOfDay { get; set; }
+#endif
         public TimeSpan Duration { get; set; }
         public Guid Id { get; set; }
         public Uri? Link { get; set; }
@@ -80,8 +84,10 @@ namespace SsmInventory.Tests.Types
         public decimal? Price { get; set; }
         public DateTime? When { get; set; }
         public DateTimeOffset? WhenOffset { get; set; }
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
         public DateOnly? Day { get; set; }
         public TimeOnly? TimeOfDay { get; set; }
+#endif
         public TimeSpan? Duration { get; set; }
         public Guid? Id { get; set; }
         public Uri? Link { get; set; }
@@ -99,11 +105,13 @@ namespace SsmInventory.Tests.Types
         [InventoryFormat("O")]
         public DateTimeOffset PreciseOffset { get; set; }
 
+#if !NETSTANDARD_BUILD // DateOnly, TimeOnly and Int128 are .NET 6+ types, which the netstandard2.0 build cannot convert.
         [InventoryFormat("yyyyMMdd")]
         public DateOnly CompactDay { get; set; }
 
         [InventoryFormat("HH:mm")]
         public TimeOnly Minutes { get; set; }
+#endif
 
         [InventoryFormat("g")]
         public TimeSpan General { get; set; }
