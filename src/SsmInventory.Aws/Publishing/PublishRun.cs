@@ -14,7 +14,7 @@ namespace SsmInventory.Aws.Publishing;
 internal sealed class PublishRun
 {
     private readonly IAmazonSimpleSystemsManagement _ssm;
-    private readonly NodeState _state;
+    private readonly INodeState _state;
     private readonly string _instanceId;
     private readonly ILogger _logger;
     private readonly CancellationToken _cancellationToken;
@@ -25,7 +25,7 @@ internal sealed class PublishRun
     private bool _spoolWritten;
     private Dictionary<string, string> _acceptedHashes = [];
 
-    public PublishRun(IAmazonSimpleSystemsManagement ssm, NodeState state, string instanceId, ILogger logger, CancellationToken cancellationToken)
+    public PublishRun(IAmazonSimpleSystemsManagement ssm, INodeState state, string instanceId, ILogger logger, CancellationToken cancellationToken)
     {
         _ssm = ssm;
         _state = state;
@@ -40,7 +40,7 @@ internal sealed class PublishRun
         _acceptedHashes = _state.LoadHashes(out bool hashesUnreadable);
         if (hashesUnreadable)
         {
-            Log.HashStoreUnreadable(_logger, _state.Folder);
+            Log.HashStoreUnreadable(_logger, _state.Location);
         }
 
         List<SpoolEntry> spooled = _state.LoadSpool(out List<string> unreadableFiles);
@@ -212,10 +212,7 @@ internal sealed class PublishRun
         }
 
         // A process killed after this resends the accepted items still in the spool as matching hash-only updates.
-        if (hashesChanged)
-        {
-            _state.SaveHashes(_acceptedHashes);
-        }
+        _state.SaveAccepted(_acceptedHashes, hashesChanged, contentBytes: 0, utcDay: default);
 
         foreach (PendingItem item in request)
         {

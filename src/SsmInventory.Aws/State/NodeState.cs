@@ -11,7 +11,7 @@ namespace SsmInventory.Aws.State;
 /// in one go, where a later file's entry replaces an earlier one of its type. Type names never reach a path.
 /// Every file is written atomically. An open instance holds <c>publish.lock</c>, so one publish at a time uses the folder.
 /// </summary>
-internal sealed class NodeState : IDisposable
+internal sealed class NodeState : INodeState
 {
     private const string HashFileName = "content-hashes.json";
     private const string SpoolFolderName = "spool";
@@ -48,6 +48,9 @@ internal sealed class NodeState : IDisposable
     /// <summary>The node's folder.</summary>
     public string Folder { get; }
 
+    /// <inheritdoc />
+    public string Location => Folder;
+
     /// <summary>Opens the node's folder, creating it, and waits for any other publish that uses it to finish.</summary>
     /// <param name="stateDirectory">The state folder.</param>
     /// <param name="instanceId">A validated instance id, which is safe as a folder name.</param>
@@ -67,7 +70,7 @@ internal sealed class NodeState : IDisposable
         return new NodeState(directory, lockFile);
     }
 
-    /// <summary>Each type's ContentHash as last accepted. An unreadable file counts as empty: that only costs a full resend.</summary>
+    /// <inheritdoc />
     public Dictionary<string, string> LoadHashes(out bool unreadable)
     {
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -94,8 +97,22 @@ internal sealed class NodeState : IDisposable
         return hashes;
     }
 
+    /// <inheritdoc />
+    /// <remarks>A folder per node serves a node publishing for itself, which keeps no daily count.</remarks>
+    public long? AcceptedContentBytes(DateOnly utcDay) => null;
+
+    /// <inheritdoc />
+    public void SaveAccepted(IReadOnlyDictionary<string, string> hashes, bool hashesChanged, long contentBytes, DateOnly utcDay)
+    {
+        // A publish where nothing changed writes nothing.
+        if (hashesChanged)
+        {
+            SaveHashes(hashes);
+        }
+    }
+
     /// <summary>Replaces the hash file.</summary>
-    public void SaveHashes(IReadOnlyDictionary<string, string> hashes)
+    private void SaveHashes(IReadOnlyDictionary<string, string> hashes)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -112,10 +129,8 @@ internal sealed class NodeState : IDisposable
         AtomicFile.Write(_hashFile, buffer.WrittenSpan);
     }
 
-    /// <summary>
-    /// The newest spooled item of each type, in TypeName order. A file that cannot be read is renamed to
-    /// <c>*.unreadable</c>, kept for a person to look at, and its path returned in <paramref name="unreadableFiles"/>.
-    /// </summary>
+    /// <inheritdoc />
+    /// <remarks>A file that cannot be read is renamed to <c>*.unreadable</c>.</remarks>
     public List<SpoolEntry> LoadSpool(out List<string> unreadableFiles)
     {
         var newest = new SortedDictionary<string, SpoolEntry>(StringComparer.Ordinal);
