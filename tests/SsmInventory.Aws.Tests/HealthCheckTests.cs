@@ -102,7 +102,7 @@ public sealed class HealthCheckTests : PublisherTest
     [Fact]
     public async Task With_the_PutInventory_publisher_an_item_the_service_keeps_rejecting_fails_the_check()
     {
-        using ServiceProvider provider = Build(services => services.AddSingleton(NewClient()).AddSingleton<IInventorySource>(new PackageSource()), health => health.AddSsmInventory());
+        using ServiceProvider provider = Build(services => services.AddSingleton(NewClient()).AddInventorySource<PackageSource>(), health => health.AddSsmInventory());
         var service = Service(provider);
         await service.RunOnceAsync(CancellationToken.None);
         await AssertHealth(provider, HealthStatus.Healthy, "The latest publish succeeded");
@@ -126,7 +126,7 @@ public sealed class HealthCheckTests : PublisherTest
     {
         string folder = Path.Combine(StateFolder.Path, "agent-custom");
         using ServiceProvider provider = Build(
-            services => services.AddSingleton<IInventorySink>(new AgentFileSink(new() { InstanceId = Items.Node, Folder = folder })).AddSingleton<IInventorySource>(new PackageSource()),
+            services => services.AddSingleton<IInventorySink>(new AgentFileSink(new() { InstanceId = Items.Node, Folder = folder })).AddInventorySource<PackageSource>(),
             health => health.AddSsmInventory());
         var service = Service(provider);
         await service.RunOnceAsync(CancellationToken.None);
@@ -189,14 +189,5 @@ public sealed class HealthCheckTests : PublisherTest
 
         public Task<InventoryPublishReport> PublishAsync(IReadOnlyList<InventoryItemData> items, CancellationToken cancellationToken = default) =>
             Task.FromResult(_next());
-    }
-
-    private sealed class PackageSource : IInventorySource
-    {
-        public Task CollectAsync(InventoryBatch batch, CancellationToken cancellationToken)
-        {
-            batch.Add(PackageInventory.TypeInfo, [new Package("openssl", "3.0.2")]);
-            return Task.CompletedTask;
-        }
     }
 }

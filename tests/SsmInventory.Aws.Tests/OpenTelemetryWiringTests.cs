@@ -81,13 +81,4 @@ public sealed class OpenTelemetryWiringTests : PublisherTest
 
         return tags;
     }
-
-    private sealed class PackageSource : IInventorySource
-    {
-        public Task CollectAsync(InventoryBatch batch, CancellationToken cancellationToken)
-        {
-            batch.Add(PackageInventory.TypeInfo, [new Package("openssl", "3.0.2")]);
-            return Task.CompletedTask;
-        }
-    }
 }
