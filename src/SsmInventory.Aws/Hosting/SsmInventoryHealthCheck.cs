@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SsmInventory.Publishing;
 
 namespace SsmInventory.Hosting;
 
@@ -85,8 +86,8 @@ internal sealed class SsmInventoryHealthCheck : IHealthCheck
 
     private TimeSpan Times(double intervals) => TimeSpan.FromTicks((long)(_interval.Ticks * intervals));
 
-    private static string Describe(Publishing.InventoryItemOutcome outcome) =>
-        outcome.Status == Publishing.InventoryItemStatus.Deferred ? $"{outcome.TypeName} (deferred)" : $"{outcome.TypeName} ({outcome.ErrorCode})";
+    private static string Describe(InventoryItemOutcome outcome) =>
+        outcome.Status == InventoryItemStatus.Deferred ? $"{outcome.TypeName} (deferred)" : $"{outcome.TypeName} ({outcome.ErrorCode})";
 
     // Whole seconds, invariant: "01:30:00".
     private static string Format(TimeSpan span) => TimeSpan.FromSeconds(Math.Floor(span.TotalSeconds)).ToString("c", CultureInfo.InvariantCulture);
