@@ -97,6 +97,11 @@ internal static class PublishTelemetry
 
         public void Completed(InventoryPublishReport report)
         {
+            if (activity is null && !s_items.Enabled)
+            {
+                return;
+            }
+
             int failed = 0;
             foreach (InventoryItemOutcome outcome in report.Items)
             {
