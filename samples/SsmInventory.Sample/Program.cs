@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Amazon.Runtime;
@@ -24,26 +27,30 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        if (!SampleOptions.TryParse(args, out SampleOptions? options, out string? error))
+        ParseResult command = new SampleCommand(RunAsync).Parse(args);
+        if (command.Action is ParseErrorAction)
         {
-            Console.Error.WriteLine($"error: {error}");
+            foreach (ParseError error in command.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
             Console.Error.WriteLine("Run with --help for usage.");
             return UsageError;
         }
 
-        if (options.ShowHelp)
-        {
-            Console.Out.Write(SampleOptions.Usage);
-            return 0;
-        }
+        return await command.InvokeAsync();
+    }
 
+    private static async Task<int> RunAsync(SampleOptions options, CancellationToken cancellationToken)
+    {
         try
         {
             return options.Mode switch
             {
                 SampleMode.DryRun => DryRun(options),
-                SampleMode.Publish => await PublishAsync(options),
-                _ => await WriteFilesAsync(options),
+                SampleMode.Publish => await PublishAsync(options, cancellationToken),
+                _ => await WriteFilesAsync(options, cancellationToken),
             };
         }
         catch (InventoryValidationException e)
@@ -73,7 +80,7 @@ internal static class Program
         return 0;
     }
 
-    private static async Task<int> WriteFilesAsync(SampleOptions options)
+    private static async Task<int> WriteFilesAsync(SampleOptions options, CancellationToken cancellationToken)
     {
         string instanceId = InstanceIdOrPlaceholder(options);
         var sink = new AgentFileSink(new AgentFileSinkOptions
@@ -84,12 +91,12 @@ internal static class Program
 
         InventoryItemData[] items = CollectItems(TimeProvider.System);
         Console.Error.WriteLine($"Writing SSM Agent inventory files to {sink.Folder}. No AWS call is made.");
-        InventoryPublishReport report = await sink.PublishAsync(items);
-        SummaryTable.Write(Console.Out, report, items, item => SummaryTable.FileSize(sink, item));
+        InventoryPublishReport report = await sink.PublishAsync(items, cancellationToken);
+        SummaryTable.Write(StandardOutput.Create(), report, items, item => SummaryTable.FileSize(sink, item));
         return report.Succeeded ? 0 : ItemFailed;
     }
 
-    private static async Task<int> PublishAsync(SampleOptions options)
+    private static async Task<int> PublishAsync(SampleOptions options, CancellationToken cancellationToken)
     {
         var config = new AmazonSimpleSystemsManagementConfig();
         if (options.EndpointUrl is not null)
@@ -129,7 +136,7 @@ internal static class Program
             string instanceId;
             try
             {
-                instanceId = await publisher.GetInstanceIdAsync();
+                instanceId = await publisher.GetInstanceIdAsync(cancellationToken);
             }
             catch (InvalidOperationException e)
             {
@@ -140,8 +147,8 @@ internal static class Program
 
             InventoryItemData[] items = CollectItems(TimeProvider.System);
             Console.Error.WriteLine($"Sending {items.Length} item(s) for {instanceId} to {options.EndpointUrl?.AbsoluteUri ?? "SSM in " + (config.RegionEndpoint?.SystemName ?? "the default Region")}...");
-            InventoryPublishReport report = await publisher.PublishAsync(items);
-            SummaryTable.Write(Console.Out, report, items, item => InventoryJsonSize.Measure(item));
+            InventoryPublishReport report = await publisher.PublishAsync(items, cancellationToken);
+            SummaryTable.Write(StandardOutput.Create(), report, items, item => InventoryJsonSize.Measure(item));
             return report.Succeeded ? 0 : ItemFailed;
         }
     }

@@ -62,18 +62,30 @@ public sealed class SsmInventoryPublisher : IInventorySink
             throw new ArgumentNullException(nameof(items));
         }
 
-        string instanceId = await GetInstanceIdAsync(cancellationToken).ConfigureAwait(false);
-        InventoryValidator.ThrowIfInvalid(instanceId, items, InventoryValidationRules.PutInventory);
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using PublishTelemetry.PublishScope telemetry = PublishTelemetry.StartPublish();
         try
         {
-            using NodeState state = await NodeState.OpenAsync(_options.StateDirectory, instanceId, cancellationToken).ConfigureAwait(false);
-            return await new PublishRun(_ssm, state, instanceId, _logger, cancellationToken).ExecuteAsync(items).ConfigureAwait(false);
+            string instanceId = await GetInstanceIdAsync(cancellationToken).ConfigureAwait(false);
+            telemetry.SetInstanceId(instanceId);
+            InventoryValidator.ThrowIfInvalid(instanceId, items, InventoryValidationRules.PutInventory);
+
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using NodeState state = await NodeState.OpenAsync(_options.StateDirectory, instanceId, cancellationToken).ConfigureAwait(false);
+                InventoryPublishReport report = await new PublishRun(_ssm, state, instanceId, _logger, cancellationToken).ExecuteAsync(items).ConfigureAwait(false);
+                telemetry.Completed(report);
+                return report;
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
-        finally
+        catch (Exception e)
         {
-            _gate.Release();
+            telemetry.Failed(e);
+            throw;
         }
     }
 }

@@ -153,14 +153,6 @@ public sealed class HostingTests : PublisherTest
         }
     }
 
-    private sealed class PackageSource : IInventorySource
-    {
-        public Task CollectAsync(InventoryBatch batch, CancellationToken cancellationToken)
-        {
-            batch.Add(PackageInventory.TypeInfo, [new Package("openssl", "3.0.2")]);
-            return Task.CompletedTask;
-        }
-    }
 
     private sealed class ThrowingSource : IInventorySource
     {

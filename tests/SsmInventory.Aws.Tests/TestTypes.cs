@@ -1,3 +1,6 @@
+using SsmInventory.Hosting;
+using SsmInventory.Publishing;
+
 namespace SsmInventory.Aws.Tests;
 
 [InventoryType("Custom:Certificate", "1.0")]
@@ -5,3 +8,13 @@ public sealed record Certificate(string Subject, string Thumbprint, DateTime Not
 
 [InventoryType("Custom:Package", "1.0")]
 public sealed record Package(string Name, string Version);
+
+/// <summary>A source that adds one <see cref="Package"/>.</summary>
+internal sealed class PackageSource : IInventorySource
+{
+    public Task CollectAsync(InventoryBatch batch, CancellationToken cancellationToken)
+    {
+        batch.Add(PackageInventory.TypeInfo, [new Package("openssl", "3.0.2")]);
+        return Task.CompletedTask;
+    }
+}

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Security;
+using System.Text.RegularExpressions;
 
 namespace SsmInventory.Package.Tests;
 
@@ -150,6 +152,45 @@ public sealed class ConsumerTests(PackageFixture packages)
             StringComparison.Ordinal));
         PackageFixture.AssertCleanSuccess(Run(library, environment, "build"));
     }
+
+    /// <summary>
+    /// Every C# block of a package's README, as nuget.org shows it (the PACKAGE.md inside the package), is a complete
+    /// program that builds without a warning in a new project that references only that package.
+    /// </summary>
+    [Theory]
+    [InlineData("SsmInventory")]
+    [InlineData("SsmInventory.Aws")]
+    public void The_package_readme_start_builds_in_a_new_project(string id)
+    {
+        packages.AssertPacked();
+        string[] blocks = CSharpBlocks(PackedReadme(id));
+        Assert.True(blocks.Length > 0, $"The PACKAGE.md of {id} has no ```csharp block.");
+
+        string app = Path.Combine(packages.Root, "Readme." + id);
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(packages.Root, "packages") };
+        Run(packages.Root, environment, "new", "console", "-o", app, "-n", "ReadmeStart", "--framework", "net10.0", "--no-restore");
+        WriteNuGetConfig(app);
+        Run(app, environment, "add", "package", id, "--version", packages.Version);
+
+        foreach (string block in blocks)
+        {
+            File.WriteAllText(Path.Combine(app, "Program.cs"), block);
+            PackageFixture.AssertCleanSuccess(DotNetCli.Run(app, PackageFixture.CommandTimeout, environment, "build", "--no-restore"));
+        }
+    }
+
+    private string PackedReadme(string id)
+    {
+        using ZipArchive package = ZipFile.OpenRead(packages.PackagePath(id));
+        using var reader = new StreamReader(package.GetEntry("PACKAGE.md")!.Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The contents of the Markdown code blocks fenced as <c>```csharp</c>.</summary>
+    private static string[] CSharpBlocks(string markdown) =>
+        Regex.Matches(markdown.ReplaceLineEndings("\n"), "^```csharp\n(.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)
+            .Select(match => match.Groups[1].Value)
+            .ToArray();
 
     private static ProcessResult Run(string directory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using SsmInventory.FakeSsm;
@@ -47,12 +48,29 @@ public sealed class NativeAotTests(PackageFixture packages) : IDisposable
         SampleRun help = RunSample(binary, ["--help"]);
         Assert.True(help.ExitCode == 0, help.ToString());
         Assert.Contains("--instance-id", help.StandardOutput);
+        Assert.Contains("Exit codes:", help.StandardOutput);
 
         // The default: SSM Agent files, one per type, and no AWS call.
         string files = Path.Combine(_work, "files");
         SampleRun written = RunSample(binary, ["--instance-id", InstanceId, "--output", files]);
         Assert.True(written.ExitCode == 0, written.ToString());
         Assert.Equal(s_sampleTypes, Directory.GetFiles(files, "*.json").Select(AgentFileTypeName).Order(StringComparer.Ordinal));
+
+        // The summary on a redirected stdout is plain, one line per type: rows and bytes of the file, its hash, status.
+        Dictionary<string, string[]> summary = SummaryRows(written);
+        foreach (string path in Directory.GetFiles(files, "*.json"))
+        {
+            using JsonDocument file = JsonDocument.Parse(File.ReadAllBytes(path));
+            string[] row = summary[file.RootElement.GetProperty("TypeName").GetString()!];
+            Assert.Equal([file.RootElement.GetProperty("Content").GetArrayLength().ToString(CultureInfo.InvariantCulture), new FileInfo(path).Length.ToString(CultureInfo.InvariantCulture)], row[..2]);
+            Assert.Matches("^[A-Za-z0-9+/]{22}==$", row[2]);
+            Assert.Equal("Sent", row[3]);
+        }
+
+        Assert.Contains($"{InstanceId}: 5 sent, 0 unchanged, 0 failed.", written.StandardOutput);
+        SampleRun again = RunSample(binary, ["--instance-id", InstanceId, "--output", files]);
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains($"{InstanceId}: 0 sent, 5 unchanged, 0 failed.", again.StandardOutput);
 
         SampleRun dryRun = RunSample(binary, ["--dry-run", "--instance-id", InstanceId]);
         Assert.True(dryRun.ExitCode == 0, dryRun.ToString());
@@ -70,7 +88,15 @@ public sealed class NativeAotTests(PackageFixture packages) : IDisposable
         };
         SampleRun published = RunSample(binary, ["--publish", "--endpoint-url", ssm.ServiceUrl.AbsoluteUri, "--instance-id", InstanceId], credentials);
         Assert.True(published.ExitCode == 0, published.ToString());
-        Assert.All(s_sampleTypes, type => Assert.NotNull(ssm.Store.Get(InstanceId, type)));
+        Dictionary<string, string[]> publishSummary = SummaryRows(published);
+        Assert.All(s_sampleTypes, type =>
+        {
+            StoredInventoryItem stored = ssm.Store.Get(InstanceId, type) ?? throw new Xunit.Sdk.XunitException($"{type} was not stored");
+            string[] row = publishSummary[type];
+            Assert.Equal(stored.Content.Count.ToString(CultureInfo.InvariantCulture), row[0]);
+            Assert.Equal(stored.ContentHash, row[2]);
+            Assert.Equal("Sent", row[3]);
+        });
         Assert.DoesNotContain("secret", published.StandardOutput + published.StandardError, StringComparison.Ordinal);
 
         SampleRun noCredentials = RunSample(binary, ["--publish", "--endpoint-url", ssm.ServiceUrl.AbsoluteUri, "--instance-id", InstanceId]);
@@ -79,7 +105,26 @@ public sealed class NativeAotTests(PackageFixture packages) : IDisposable
 
         SampleRun badOption = RunSample(binary, ["--publsh"]);
         Assert.True(badOption.ExitCode == 2, badOption.ToString());
-        Assert.Contains("unknown option '--publsh'", badOption.StandardError);
+        Assert.Contains("error: Unrecognized command or argument '--publsh'.", badOption.StandardError);
+
+        SampleRun conflict = RunSample(binary, ["--dry-run", "--publish"]);
+        Assert.True(conflict.ExitCode == 2, conflict.ToString());
+        Assert.Contains("error: --dry-run and --publish cannot be combined", conflict.StandardError);
+    }
+
+    /// <summary>
+    /// The summary table of a run with stdout redirected, by TypeName: rows, bytes, ContentHash and status. Redirected,
+    /// it is plain text: no border, no colour, columns two spaces apart.
+    /// </summary>
+    private static Dictionary<string, string[]> SummaryRows(SampleRun run)
+    {
+        Assert.DoesNotContain('\u001b', run.StandardOutput);
+        Assert.DoesNotContain('\u2502', run.StandardOutput);
+        string[] lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["TypeName", "Rows", "Bytes", "ContentHash", "Status"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return lines.Skip(1).Select(line => line.Split(' ', 5, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(fields => fields[0].StartsWith("Custom:", StringComparison.Ordinal))
+            .ToDictionary(fields => fields[0], fields => fields[1..]);
     }
 
     /// <summary>The TypeName of one SSM Agent custom inventory file, which holds one type.</summary>

@@ -28,7 +28,7 @@ public sealed class PackageContentTests(PackageFixture packages)
         Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) && f.Contains("Generator", StringComparison.Ordinal));
         Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) && f.Contains("CodeFixes", StringComparison.Ordinal));
 
-        XElement metadata = Metadata(package);
+        XElement metadata = PackageFixture.Metadata(package);
         AssertMetadata(metadata, "SsmInventory");
 
         string[] dependencies = DependencyIds(metadata);
@@ -49,7 +49,7 @@ public sealed class PackageContentTests(PackageFixture packages)
         AssertContains(files, "PACKAGE.md");
         Assert.DoesNotContain(files, f => f.EndsWith("/SsmInventory.dll", StringComparison.Ordinal));
 
-        XElement metadata = Metadata(package);
+        XElement metadata = PackageFixture.Metadata(package);
         AssertMetadata(metadata, "SsmInventory.Aws");
 
         XNamespace ns = metadata.Name.Namespace;
@@ -65,6 +65,29 @@ public sealed class PackageContentTests(PackageFixture packages)
         }
 
         Assert.Contains("AWSSDK.SimpleSystemsManagement", DependencyIds(metadata));
+    }
+
+    [Theory]
+    [InlineData("SsmInventory")]
+    [InlineData("SsmInventory.Aws")]
+    public void Each_package_declares_MIT_and_carries_the_repository_license_text(string id)
+    {
+        packages.AssertPacked();
+        using ZipArchive package = ZipFile.OpenRead(packages.PackagePath(id));
+
+        XElement metadata = PackageFixture.Metadata(package);
+        XElement? license = metadata.Element(metadata.Name.Namespace + "license");
+        Assert.True(license is not null, $"{id} has no <license>: {metadata}");
+        Assert.Equal("expression", (string?)license.Attribute("type"));
+        Assert.Equal("MIT", license.Value);
+
+        ZipArchiveEntry? text = package.GetEntry("LICENSE");
+        Assert.True(text is not null, $"{id} has no LICENSE at its root. It has:{Environment.NewLine}{string.Join(Environment.NewLine, Files(package).Order(StringComparer.Ordinal))}");
+        using var reader = new StreamReader(text.Open());
+        string packed = reader.ReadToEnd();
+        Assert.Equal(File.ReadAllText(Path.Combine(packages.RepositoryRoot, "LICENSE")), packed);
+        Assert.StartsWith("MIT License", packed, StringComparison.Ordinal);
+        Assert.Contains("Copyright (c) 2026 SsmInventory contributors", packed, StringComparison.Ordinal);
     }
 
     private void AssertMetadata(XElement metadata, string id)
@@ -85,14 +108,6 @@ public sealed class PackageContentTests(PackageFixture packages)
 
     private static void AssertContains(HashSet<string> files, string file) =>
         Assert.True(files.Contains(file), $"The package has no {file}. It has:{Environment.NewLine}{string.Join(Environment.NewLine, files.Order(StringComparer.Ordinal))}");
-
-    private static XElement Metadata(ZipArchive package)
-    {
-        ZipArchiveEntry nuspec = package.Entries.Single(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-        using Stream stream = nuspec.Open();
-        XElement root = XDocument.Load(stream).Root!;
-        return root.Element(root.Name.Namespace + "metadata")!;
-    }
 
     private static string[] DependencyIds(XElement metadata) =>
         metadata.Descendants(metadata.Name.Namespace + "dependency").Select(d => (string)d.Attribute("id")!).Distinct().ToArray();

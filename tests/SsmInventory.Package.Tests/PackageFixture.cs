@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Xml.Linq;
 
 namespace SsmInventory.Package.Tests;
 
 /// <summary>
 /// Packs SsmInventory and SsmInventory.Aws once, into a temporary folder feed, with a version no earlier run used,
 /// so that no NuGet cache can hand a stale package to the tests. Everything lives under one temporary folder that
-/// is deleted afterwards.
+/// is deleted afterwards. The packs run as on a CI server (<c>CI=true</c>), which is how released packages are built.
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
@@ -44,6 +46,8 @@ public sealed class PackageFixture : IDisposable
 
     public string PackagePath(string id) => Path.Combine(Feed, $"{id}.{Version}.nupkg");
 
+    public string SymbolPackagePath(string id) => Path.Combine(Feed, $"{id}.{Version}.snupkg");
+
     /// <summary>Fails with the pack output unless both packs succeeded without a warning.</summary>
     public void AssertPacked()
     {
@@ -66,6 +70,15 @@ public sealed class PackageFixture : IDisposable
             .Where(line => !line.Contains("NU1603", StringComparison.Ordinal))
             .ToArray();
 
+    /// <summary>The nuspec's &lt;metadata&gt; element.</summary>
+    internal static XElement Metadata(ZipArchive package)
+    {
+        ZipArchiveEntry nuspec = package.Entries.Single(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using Stream stream = nuspec.Open();
+        XElement root = XDocument.Load(stream).Root!;
+        return root.Element(root.Name.Namespace + "metadata")!;
+    }
+
     public void Dispose()
     {
         try
@@ -81,8 +94,9 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
+    // CI=true whatever the machine says, so that the tests always see a deterministic build (PDB paths under /_/).
     private ProcessResult Pack(string project) =>
-        DotNetCli.Run(RepositoryRoot, CommandTimeout, environment: null,
+        DotNetCli.Run(RepositoryRoot, CommandTimeout, new Dictionary<string, string> { ["CI"] = "true" },
             "pack", Path.Combine(RepositoryRoot, project), "-c", "Release", "-o", Feed, "-p:Version=" + Version);
 
     private static string FindRepositoryRoot()

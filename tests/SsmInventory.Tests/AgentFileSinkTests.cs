@@ -308,4 +308,46 @@ public sealed class AgentFileSinkTests : IDisposable
         Assert.Equal("Custom:Rack", Assert.Single(report.Sent).TypeName);
         Assert.Equal(Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(_folder, AgentFileSink.ManifestFileName))), AgentFileName.For("Custom:Rack") + "\n");
     }
+
+    [Fact]
+    public async Task Each_file_is_counted_by_what_became_of_it_on_the_SsmInventory_meter()
+    {
+        // Only this test writes these types, so measurements of tests running beside it do not count.
+        string[] types = ["Custom:MeteredA", "Custom:MeteredB", "Custom:MeteredC"];
+        var measured = new System.Collections.Concurrent.ConcurrentQueue<(long Value, Dictionary<string, object?> Tags)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "SsmInventory" && instrument.Name == "ssm_inventory.agent_file.items" && instrument.Unit == "{item}")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            Dictionary<string, object?> byKey = tags.ToArray().ToDictionary(t => t.Key, t => t.Value);
+            if (types.Contains(byKey["ssm_inventory.type_name"]))
+            {
+                measured.Enqueue((value, byKey));
+            }
+        });
+        listener.Start();
+
+        AgentFileSink sink = Sink();
+        Directory.CreateDirectory(sink.FilePathFor(types[2]));
+        InventoryPublishReport first = await sink.PublishAsync([Item(types[0], new Dictionary<string, string> { ["N"] = "1" }), Item(types[1], new Dictionary<string, string> { ["N"] = "1" }), Item(types[2])]);
+        await sink.PublishAsync([Item(types[0], new Dictionary<string, string> { ["N"] = "1" }), Item(types[1], new Dictionary<string, string> { ["N"] = "2" }), Item(types[2])]);
+
+        long Count(string status, string type) => measured.Where(m => Equals(m.Tags["ssm_inventory.item.status"], status) && Equals(m.Tags["ssm_inventory.type_name"], type)).Sum(m => m.Value);
+        Assert.Equal(6, measured.Count);
+        Assert.Equal(1, Count("written", types[0]));
+        Assert.Equal(1, Count("unchanged", types[0]));
+        Assert.Equal(2, Count("written", types[1]));
+        Assert.Equal(2, Count("failed", types[2]));
+        Assert.NotNull(first.Items[2].ErrorCode);
+        Assert.All(measured.Where(m => Equals(m.Tags["ssm_inventory.item.status"], "failed")), m => Assert.Equal(first.Items[2].ErrorCode, m.Tags["error.type"]));
+        Assert.All(measured.Where(m => !Equals(m.Tags["ssm_inventory.item.status"], "failed")), m => Assert.False(m.Tags.ContainsKey("error.type")));
+    }
 }

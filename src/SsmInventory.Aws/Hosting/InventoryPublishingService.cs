@@ -12,6 +12,7 @@ internal sealed class InventoryPublishingService : BackgroundService
     private readonly IEnumerable<IInventorySource> _sources;
     private readonly IInventorySink _sink;
     private readonly SsmInventoryOptions _options;
+    private readonly InventoryPublishHistory _history;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -19,12 +20,14 @@ internal sealed class InventoryPublishingService : BackgroundService
         IEnumerable<IInventorySource> sources,
         IInventorySink sink,
         SsmInventoryOptions options,
+        InventoryPublishHistory history,
         TimeProvider timeProvider,
         ILogger<InventoryPublishingService>? logger)
     {
         _sources = sources;
         _sink = sink;
         _options = options;
+        _history = history;
         _timeProvider = timeProvider;
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
@@ -41,7 +44,7 @@ internal sealed class InventoryPublishingService : BackgroundService
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    /// <summary>One cycle: collect, publish, log the outcome. Failures are logged, so the next cycle still runs.</summary>
+    /// <summary>One cycle: collect, publish, log the outcome and keep it for the health check. Failures are logged, so the next cycle still runs.</summary>
     internal async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var batch = new InventoryBatch(_timeProvider);
@@ -60,15 +63,17 @@ internal sealed class InventoryPublishingService : BackgroundService
         try
         {
             // The sink logs the report's counts and failures itself.
-            await _sink.PublishAsync(batch, cancellationToken).ConfigureAwait(false);
+            _history.Record(await _sink.PublishAsync(batch, cancellationToken).ConfigureAwait(false));
         }
         catch (InventoryValidationException e)
         {
             Log.ValidationFailed(_logger, e.Message);
+            _history.RecordFailure(e);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.PublishFailed(_logger, e);
+            _history.RecordFailure(e);
         }
     }
 }

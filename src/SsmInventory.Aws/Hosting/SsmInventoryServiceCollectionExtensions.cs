@@ -18,6 +18,7 @@ public static class SsmInventoryServiceCollectionExtensions
     /// <see cref="IAmazonSimpleSystemsManagement"/> client through AWSSDK.Extensions.NETCore.Setup unless one is already
     /// registered (the options' retry and timeout settings apply to it), and a hosted service that collects from every
     /// <see cref="IInventorySource"/> and publishes, right away and then every <see cref="SsmInventoryOptions.PublishInterval"/>.
+    /// <c>services.AddHealthChecks().AddSsmInventory()</c> adds a health check of that service.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options; they can also be bound from configuration with <c>services.Configure</c>.</param>
@@ -55,7 +56,7 @@ public static class SsmInventoryServiceCollectionExtensions
                 config.Timeout = timeout;
             }
         });
-        services.TryAddSingleton(TimeProvider.System);
+        AddPublishHistory(services);
         services.TryAddSingleton(provider => new SsmInventoryPublisher(
             provider.GetRequiredService<IAmazonSimpleSystemsManagement>(),
             provider.GetRequiredService<IOptions<SsmInventoryOptions>>().Value,
@@ -65,9 +66,17 @@ public static class SsmInventoryServiceCollectionExtensions
             provider.GetServices<IInventorySource>(),
             provider.GetRequiredService<IInventorySink>(),
             provider.GetRequiredService<IOptions<SsmInventoryOptions>>().Value,
+            provider.GetRequiredService<InventoryPublishHistory>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<InventoryPublishingService>>())));
         return services;
+    }
+
+    /// <summary>The clock and the history of publishes that the hosted service writes and the health check reads.</summary>
+    internal static void AddPublishHistory(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new InventoryPublishHistory(provider.GetRequiredService<TimeProvider>()));
     }
 
     /// <summary>Registers a source the hosted service collects from on every cycle.</summary>

@@ -78,6 +78,8 @@ internal sealed class PublishRun
             _state.ReplaceSpool(_remaining.Values);
         }
 
+        PublishTelemetry.RecordSpoolLength(_remaining.Count);
+
         var outcomes = items.Concat(older.Select(e => e.Item)).Select(i => _outcomes[i.TypeName]).ToList();
         var report = new InventoryPublishReport(_instanceId, outcomes);
         Log.Published(_logger, _instanceId, report.Sent.Count(), report.Unchanged.Count(), report.Failed.Count());
@@ -186,6 +188,13 @@ internal sealed class PublishRun
             }).ToList(),
         };
 
+        PutInventoryError? error = await CallAsync(put).ConfigureAwait(false);
+        PublishTelemetry.RecordRequest(_instanceId, request, error);
+        return error;
+    }
+
+    private async Task<PutInventoryError?> CallAsync(PutInventoryRequest put)
+    {
         try
         {
             await _ssm.PutInventoryAsync(put, _cancellationToken).ConfigureAwait(false);

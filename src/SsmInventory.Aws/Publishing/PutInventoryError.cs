@@ -99,6 +99,9 @@ internal sealed class PutInventoryError
     /// </summary>
     public bool MayMeanStaleHash => Code is "ItemContentMismatchException" or "InvalidItemContentException";
 
+    /// <summary>The service throttled the call, and the SDK's retries did not get past it.</summary>
+    public bool Throttled => Code == "ThrottlingException";
+
     /// <summary>Caused by one of the request's items, so the others succeed when sent without it.</summary>
     public bool ItemSpecific { get; }
 

@@ -6,9 +6,13 @@ internal static class RequestSplitter
     // {"InstanceId":"…","Items":[…]} around the items; the id is validated, so each of its characters is one byte.
     private static readonly int s_envelopeBytes = "{\"InstanceId\":\"\",\"Items\":[]}".Length;
 
+    /// <summary>The bytes of a request body that holds <paramref name="request"/>: the envelope, the items and the commas between them.</summary>
+    public static long SizeOf(string instanceId, List<PendingItem> request) =>
+        EnvelopeBytes(instanceId) + request.Sum(p => p.JsonBytes) + Math.Max(request.Count - 1, 0);
+
     public static List<List<PendingItem>> Split(string instanceId, IEnumerable<PendingItem> items)
     {
-        long envelope = s_envelopeBytes + instanceId.Length;
+        long envelope = EnvelopeBytes(instanceId);
         var requests = new List<List<PendingItem>>();
         var current = new List<PendingItem>();
         long size = envelope;
@@ -37,4 +41,6 @@ internal static class RequestSplitter
 
         return requests;
     }
+
+    private static long EnvelopeBytes(string instanceId) => s_envelopeBytes + instanceId.Length;
 }

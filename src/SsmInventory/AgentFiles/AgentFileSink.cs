@@ -78,7 +78,9 @@ public sealed class AgentFileSink : IInventorySink
         foreach ((InventoryItemData item, string name, byte[] bytes) in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            outcomes.Add(Write(item, name, bytes));
+            InventoryItemOutcome outcome = Write(item, name, bytes);
+            AgentFileMetrics.Record(outcome);
+            outcomes.Add(outcome);
         }
 
         var current = new HashSet<string>(files.Select(f => f.Name), StringComparer.Ordinal);

@@ -11,6 +11,12 @@ public enum InventoryItemStatus
 
     /// <summary>Not accepted; <see cref="InventoryItemOutcome.Reason"/> says why. The item is kept to be sent again where the sink can.</summary>
     Failed,
+
+    /// <summary>
+    /// Held back on purpose, such as to stay within a quota, and kept to be sent on a later publish; not a failure.
+    /// No sink of this version defers items.
+    /// </summary>
+    Deferred,
 }
 
 /// <summary>The outcome for one item of a publish call.</summary>
