@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using SsmInventory.FakeSsm.Http;
 using SsmInventory.FakeSsm.Operations;
+using SsmInventory.FakeSsm.RateLimiting;
 
 namespace SsmInventory.FakeSsm;
 
@@ -41,14 +42,19 @@ public sealed class FakeSsmServer : IAsyncDisposable
     /// <param name="latency">
     /// Added before every answer, as a network round trip to a real endpoint would add it; none by default.
     /// </param>
-    public static async Task<FakeSsmServer> StartAsync(TimeSpan latency = default)
+    public static Task<FakeSsmServer> StartAsync(TimeSpan latency = default) => StartAsync(new FakeSsmOptions { Latency = latency });
+
+    /// <summary>Starts a server on 127.0.0.1 with a free port chosen by the system, with latency and a rate limit as asked.</summary>
+    public static async Task<FakeSsmServer> StartAsync(FakeSsmOptions options)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero);
+        var putInventoryLimit = TokenBucket.For(options);
         var store = new FakeSsmStore();
         var faults = new FaultQueue();
         var log = new RequestLog();
         var stopping = new CancellationTokenSource();
-        var endpoint = new SsmEndpoint(new OperationRouter(store), faults, log, latency, stopping.Token);
+        var endpoint = new SsmEndpoint(new OperationRouter(store), faults, log, options.Latency, putInventoryLimit, stopping.Token);
 
         // The empty builder reads no configuration, environment or appsettings, so nothing on the machine changes how it binds.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

@@ -1,3 +1,5 @@
+using SsmInventory.FakeSsm.Protocol;
+
 namespace SsmInventory.FakeSsm;
 
 /// <summary>A failure the fake service applies to one request instead of (or around) its normal handling.</summary>
@@ -8,7 +10,7 @@ public abstract record Fault
     }
 
     /// <summary>400 <c>ThrottlingException</c>; nothing is stored. The SDK retries it.</summary>
-    public static Fault Throttle() => new ErrorFault("ThrottlingException", "Rate exceeded", 400);
+    public static Fault Throttle() => ErrorFault.Throttling;
 
     /// <summary>500 <c>InternalServerError</c>; nothing is stored. The SDK retries it.</summary>
     public static Fault InternalError() => new ErrorFault("InternalServerError", "An internal error occurred.", 500);
@@ -26,7 +28,13 @@ public abstract record Fault
     public static Fault Error(string errorType, string message, int statusCode = 400) => new ErrorFault(errorType, message, statusCode);
 }
 
-internal sealed record ErrorFault(string ErrorType, string Message, int StatusCode) : Fault;
+internal sealed record ErrorFault(string ErrorType, string Message, int StatusCode) : Fault
+{
+    /// <summary>The service's answer to a call over the account's rate limit, for a queued fault and the rate limit alike.</summary>
+    public static ErrorFault Throttling { get; } = new("ThrottlingException", "Rate exceeded", 400);
+
+    public SsmErrorException ToException() => new(ErrorType, Message, StatusCode);
+}
 
 internal sealed record ConnectionResetFault : Fault;
 

@@ -12,6 +12,9 @@ internal sealed class PutInventoryError
     /// <summary>The code of failures that never reached the service or got no answer from it.</summary>
     public const string TransportErrorCode = "RequestFailed";
 
+    /// <summary>The code of the answer to a call over the account's rate limit.</summary>
+    public const string ThrottlingErrorCode = "ThrottlingException";
+
     // Reasons never quote the service's message: AWS validation messages can echo submitted values.
     private static readonly Dictionary<string, Meaning> s_meanings = new(StringComparer.Ordinal)
     {
@@ -58,7 +61,7 @@ internal sealed class PutInventoryError
             + "Manager and that the credentials allow ssm:PutInventory on it, or correct SsmInventoryOptions.InstanceId."),
         ["InternalServerError"] = Transient(
             "SSM had an internal error (HTTP 5xx) and the SDK's retries ran out."),
-        ["ThrottlingException"] = Transient(
+        [ThrottlingErrorCode] = Transient(
             "SSM throttled the calls and the SDK's retries ran out. Publish less often, or allow more retries (MaxErrorRetry)."),
         ["ValidationException"] = Item(
             "SSM rejected the request's shape. This library checks every documented limit first, so please report this "

@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Http;
 using SsmInventory.FakeSsm.Operations;
 using SsmInventory.FakeSsm.Protocol;
+using SsmInventory.FakeSsm.RateLimiting;
 
 namespace SsmInventory.FakeSsm.Http;
 
 /// <summary>
-/// Handles one HTTP request: takes the next fault, waits out the latency, checks the signature scheme, routes, records,
-/// answers. The request is recorded before the answer is sent, so a caller that has its answer always finds its request
+/// Handles one HTTP request: takes the next fault, waits out the latency, checks the signature scheme and the
+/// PutInventory rate limit, routes, records, answers. The request is recorded before the answer is sent, so a caller that has its answer always finds its request
 /// in the log.
 /// </summary>
-internal sealed class SsmEndpoint(OperationRouter router, FaultQueue faults, RequestLog log, TimeSpan latency, CancellationToken stopping)
+internal sealed class SsmEndpoint(
+    OperationRouter router, FaultQueue faults, RequestLog log, TimeSpan latency, TokenBucket? putInventoryLimit, CancellationToken stopping)
 {
     private const string JsonContentType = "application/x-amz-json-1.1";
+    private const string PutInventoryTarget = "AmazonSSM.PutInventory";
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -35,9 +38,10 @@ internal sealed class SsmEndpoint(OperationRouter router, FaultQueue faults, Req
             return;
         }
 
-        var response = fault is ErrorFault error
-            ? SsmResponse.Error(new SsmErrorException(error.ErrorType, error.Message, error.StatusCode))
-            : IsSigned(context.Request) ? router.Route(target, body) : SsmResponse.Error(SsmErrors.MissingAuthentication());
+        var response = fault is ErrorFault error ? SsmResponse.Error(error.ToException())
+            : !IsSigned(context.Request) ? SsmResponse.Error(SsmErrors.MissingAuthentication())
+            : OverRateLimit(target) ? SsmResponse.Error(ErrorFault.Throttling.ToException())
+            : router.Route(target, body);
         if (fault is ResetAfterStoringFault)
         {
             Abort(context, target, body);
@@ -76,6 +80,10 @@ internal sealed class SsmEndpoint(OperationRouter router, FaultQueue faults, Req
 
         return bytes + 2;
     }
+
+    /// <summary>Takes a token for a PutInventory call; true when there was none, so the call is throttled.</summary>
+    private bool OverRateLimit(string target) =>
+        putInventoryLimit is not null && target == PutInventoryTarget && !putInventoryLimit.TryTake();
 
     /// <summary>The signature is not verified; only a request the SDK did not sign at all is refused.</summary>
     private static bool IsSigned(HttpRequest request) =>
