@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Error, "Publishing inventory failed; items not yet accepted stay in the spool for the next run.")]
     public static partial void PublishFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Information, "Fleet publish of {Nodes} nodes: {Sent} items sent, {Unchanged} unchanged, {Deferred} deferred, {Failed} failed, in {Requests} requests ({Throttled} throttled); cancelled: {Cancelled}.")]
+    public static partial void FleetPublished(ILogger logger, int nodes, int sent, int unchanged, int deferred, int failed, int requests, int throttled, bool cancelled);
 }

@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using Microsoft.Extensions.Logging;
+using SsmInventory.Aws.Publishing.Pacing;
 using SsmInventory.Aws.State;
 using SsmInventory.Publishing;
 
@@ -13,6 +14,9 @@ namespace SsmInventory.Aws.Publishing;
 /// </summary>
 internal sealed class PublishRun
 {
+    /// <summary>The code of an item deferred by the daily quota.</summary>
+    public const string DailyQuotaCode = "DailyQuotaReached";
+
     private readonly IAmazonSimpleSystemsManagement _ssm;
     private readonly INodeState _state;
     private readonly string _instanceId;
@@ -33,6 +37,24 @@ internal sealed class PublishRun
         _logger = logger;
         _cancellationToken = cancellationToken;
     }
+
+    /// <summary>
+    /// Paces every call, retrying throttled ones at the pace it finds; null leaves throttling to the SDK's retries. A
+    /// fleet publish shares one pacer between its nodes.
+    /// </summary>
+    public PutInventoryPacer? Pacer { get; init; }
+
+    /// <summary>
+    /// The Content bytes the node may have accepted per UTC day, when the state keeps the count; an item that would go
+    /// over it is deferred: kept in the spool and reported, not sent.
+    /// </summary>
+    public long? DailyBytes { get; init; }
+
+    /// <summary>The clock of the UTC day the quota counts.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Told of every call made, for a fleet publish's totals.</summary>
+    public PublishCounters? Counters { get; init; }
 
     /// <summary>Publishes validated <paramref name="items"/> and whatever the spool still holds for other types.</summary>
     public async Task<InventoryPublishReport> ExecuteAsync(IReadOnlyList<InventoryItemData> items)
@@ -72,7 +94,7 @@ internal sealed class PublishRun
             }
         }
 
-        await SendAsync(toSend).ConfigureAwait(false);
+        await SendAsync(DeferOverQuota(toSend)).ConfigureAwait(false);
         if (_spoolWritten || !SameEntries(spooled, _remaining))
         {
             _state.ReplaceSpool(_remaining.Values);
@@ -89,6 +111,45 @@ internal sealed class PublishRun
         }
 
         return report;
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// The items that fit in what is left of the node's daily quota, in order; the others are deferred: kept in the spool
+    /// and reported. Hash-only updates carry no Content and always go.
+    /// </summary>
+    private List<PendingItem> DeferOverQuota(List<PendingItem> items)
+    {
+        if (DailyBytes is not long limit || _state.AcceptedContentBytes(Today) is not long accepted)
+        {
+            return items;
+        }
+
+        var fitting = new List<PendingItem>(items.Count);
+        long planned = accepted;
+        foreach (PendingItem item in items)
+        {
+            long bytes = item.HashOnly ? 0 : item.JsonBytes;
+
+            // Strictly under the quota, like every other limit.
+            if (planned + bytes < limit)
+            {
+                planned += bytes;
+                fitting.Add(item);
+                continue;
+            }
+
+            _remaining[item.TypeName] = new SpoolEntry(item.Item);
+            _outcomes[item.TypeName] = new InventoryItemOutcome(
+                item.TypeName,
+                InventoryItemStatus.Deferred,
+                DailyQuotaCode,
+                $"Kept back: with its {bytes} bytes the node would reach its daily quota of {limit} bytes of Content "
+                + $"(already {planned} accepted or planned today, UTC). It stays spooled and goes with the first publish after midnight UTC.");
+        }
+
+        return fitting;
     }
 
     // Content the service accepted last time goes as a hash-only update, as the SSM Agent does.
@@ -197,7 +258,15 @@ internal sealed class PublishRun
     {
         try
         {
-            await _ssm.PutInventoryAsync(put, _cancellationToken).ConfigureAwait(false);
+            if (Pacer is null)
+            {
+                await AttemptAsync(put, _cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await Pacer.SendAsync(cancellationToken => AttemptAsync(put, cancellationToken), _cancellationToken).ConfigureAwait(false);
+            }
+
             return null;
         }
         catch (AmazonServiceException e) when (e.ErrorCode is not null || e.StatusCode != 0)
@@ -211,6 +280,22 @@ internal sealed class PublishRun
         }
     }
 
+    /// <summary>One attempt at a call, counted.</summary>
+    private async Task<PutInventoryResponse> AttemptAsync(PutInventoryRequest put, CancellationToken cancellationToken)
+    {
+        try
+        {
+            PutInventoryResponse response = await _ssm.PutInventoryAsync(put, cancellationToken).ConfigureAwait(false);
+            Counters?.Request(throttled: false);
+            return response;
+        }
+        catch (AmazonServiceException e)
+        {
+            Counters?.Request(throttled: e.ErrorCode == PutInventoryError.ThrottlingErrorCode);
+            throw;
+        }
+    }
+
     private void Accept(List<PendingItem> request)
     {
         bool hashesChanged = false;
@@ -221,7 +306,9 @@ internal sealed class PublishRun
         }
 
         // A process killed after this resends the accepted items still in the spool as matching hash-only updates.
-        _state.SaveAccepted(_acceptedHashes, hashesChanged, contentBytes: 0, utcDay: default);
+        // The day's count only matters where a quota is kept; measuring walks every row again.
+        long contentBytes = DailyBytes is null ? 0 : request.Where(p => !p.HashOnly).Sum(p => p.JsonBytes);
+        _state.SaveAccepted(_acceptedHashes, hashesChanged, contentBytes, Today);
 
         foreach (PendingItem item in request)
         {

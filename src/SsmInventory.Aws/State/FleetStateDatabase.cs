@@ -82,16 +82,21 @@ internal sealed class FleetStateDatabase : IDisposable
     /// <param name="instanceId">A validated instance id.</param>
     public INodeState ForNode(string instanceId) => new NodeView(this, instanceId);
 
-    /// <summary>The number of nodes with items in the spool, and of items.</summary>
-    public (int Nodes, int Items) CountSpooled()
+    /// <summary>The nodes with items in the spool, in id order.</summary>
+    public List<string> SpooledNodes()
     {
+        var nodes = new List<string>();
         lock (_gate)
         {
-            using SqliteCommand command = Command(_connection, null, "SELECT count(DISTINCT node), count(*) FROM spool;");
+            using SqliteCommand command = Command(_connection, null, "SELECT DISTINCT node FROM spool ORDER BY node;");
             using SqliteDataReader reader = command.ExecuteReader();
-            reader.Read();
-            return (reader.GetInt32(0), reader.GetInt32(1));
+            while (reader.Read())
+            {
+                nodes.Add(reader.GetString(0));
+            }
         }
+
+        return nodes;
     }
 
     /// <inheritdoc />
