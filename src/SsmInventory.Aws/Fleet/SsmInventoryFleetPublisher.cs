@@ -216,6 +216,8 @@ public sealed class SsmInventoryFleetPublisher
                 return Counted(FailedReport(node, "ValidationFailed", new InventoryValidationException(problems).Message));
             }
 
+            using PublishTelemetry.PublishScope telemetry = PublishTelemetry.StartPublish();
+            telemetry.SetInstanceId(node.InstanceId);
             try
             {
                 using INodeState state = database.ForNode(node.InstanceId);
@@ -226,10 +228,13 @@ public sealed class SsmInventoryFleetPublisher
                     Time = owner._time,
                     Counters = _counters,
                 };
-                return Counted(await run.ExecuteAsync(node.Items).ConfigureAwait(false));
+                InventoryPublishReport report = await run.ExecuteAsync(node.Items).ConfigureAwait(false);
+                telemetry.Completed(report);
+                return Counted(report);
             }
-            catch (OperationCanceledException) when (drain.IsCancellationRequested)
+            catch (OperationCanceledException e) when (drain.IsCancellationRequested)
             {
+                telemetry.Failed(e);
                 return null;
             }
         }
