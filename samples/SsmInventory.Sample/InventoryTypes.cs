@@ -82,3 +82,11 @@ internal sealed record Certificate(
 /// <param name="Address">The local address listened on, such as <c>0.0.0.0</c> (every IPv4 address) or <c>::1</c>.</param>
 [InventoryType("Custom:ListeningPort", "1.0")]
 internal sealed record ListeningPort(string Protocol, string Address, int Port);
+
+/// <summary>
+/// Who owns a server and what it runs, as a CMDB records it: facts no node can discover about itself, so the fleet mode
+/// reports them for many nodes from one CSV file. A node may have several rows, such as one per application. A value
+/// the CMDB lacks is an empty string: an empty CSV cell is a value, not a missing one.
+/// </summary>
+[InventoryType("Custom:ServerMetadata", "1.0")]
+internal sealed record ServerMetadata(string Owner, string CostCenter, string Environment, string Application);

@@ -13,14 +13,14 @@ using SsmInventory.Publishing;
 namespace SsmInventory.Sample;
 
 /// <summary>
-/// Collects inventory about this machine, then writes SSM Agent files, prints the PutInventory request, or sends it.
-/// Results go to stdout; progress and errors to stderr.
+/// Collects inventory about this machine, then writes SSM Agent files, prints the PutInventory request, or sends it; or
+/// sends a CSV file's rows for many nodes (<see cref="FleetMode"/>). Results go to stdout; progress and errors to stderr.
 /// </summary>
 internal static class Program
 {
-    private const int ItemFailed = 1;
-    private const int UsageError = 2;
-    private const int EnvironmentError = 3;
+    internal const int ItemFailed = 1;
+    internal const int UsageError = 2;
+    internal const int EnvironmentError = 3;
 
     private const string NoCredentials =
         "No AWS credentials found: set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or run on an instance with a role";
@@ -39,7 +39,7 @@ internal static class Program
             return UsageError;
         }
 
-        return await command.InvokeAsync();
+        return await command.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = FleetMode.ShutdownTimeout });
     }
 
     private static async Task<int> RunAsync(SampleOptions options, CancellationToken cancellationToken)
@@ -50,6 +50,8 @@ internal static class Program
             {
                 SampleMode.DryRun => DryRun(options),
                 SampleMode.Publish => await PublishAsync(options, cancellationToken),
+                SampleMode.FleetCheck => FleetMode.Check(options),
+                SampleMode.FleetPublish => await FleetMode.PublishAsync(options, cancellationToken),
                 _ => await WriteFilesAsync(options, cancellationToken),
             };
         }
@@ -99,10 +101,42 @@ internal static class Program
     private static async Task<int> PublishAsync(SampleOptions options, CancellationToken cancellationToken)
     {
         var config = new AmazonSimpleSystemsManagementConfig();
-        if (options.EndpointUrl is not null)
+        using AmazonSimpleSystemsManagementClient? client = await CreateClientAsync(config, options.EndpointUrl);
+        if (client is null)
+        {
+            return EnvironmentError;
+        }
+
+        var publisher = new SsmInventoryPublisher(client, new SsmInventoryOptions { InstanceId = options.InstanceId });
+        string instanceId;
+        try
+        {
+            instanceId = await publisher.GetInstanceIdAsync(cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("Off EC2 and hybrid nodes, pass the node's id with --instance-id.");
+            return EnvironmentError;
+        }
+
+        InventoryItemData[] items = CollectItems(TimeProvider.System);
+        Console.Error.WriteLine($"Sending {items.Length} item(s) for {instanceId} to {Destination(config, options.EndpointUrl)}...");
+        InventoryPublishReport report = await publisher.PublishAsync(items, cancellationToken);
+        SummaryTable.Write(StandardOutput.Create(), report, items, item => InventoryJsonSize.Measure(item));
+        return report.Succeeded ? 0 : ItemFailed;
+    }
+
+    /// <summary>
+    /// A client with <paramref name="config"/> and the SDK's standard credential and Region chain, or null, with the
+    /// reason on stderr, when there are no credentials or no Region.
+    /// </summary>
+    internal static async Task<AmazonSimpleSystemsManagementClient?> CreateClientAsync(AmazonSimpleSystemsManagementConfig config, Uri? endpointUrl)
+    {
+        if (endpointUrl is not null)
         {
             // With a ServiceURL the SDK cannot tell the Region to sign for from the URL, so it is given here.
-            config.ServiceURL = options.EndpointUrl.AbsoluteUri;
+            config.ServiceURL = endpointUrl.AbsoluteUri;
             config.AuthenticationRegion = Environment.GetEnvironmentVariable("AWS_REGION") is { Length: > 0 } region ? region : "us-east-1";
         }
 
@@ -116,42 +150,23 @@ internal static class Program
         {
             // The SDK's message lists every provider it tried, which says more about the SDK than about the fix.
             Console.Error.WriteLine($"error: {NoCredentials}.");
-            return EnvironmentError;
+            return null;
         }
 
-        AmazonSimpleSystemsManagementClient client;
         try
         {
-            client = new AmazonSimpleSystemsManagementClient(credentials, config);
+            return new AmazonSimpleSystemsManagementClient(credentials, config);
         }
         catch (AmazonClientException e)
         {
             Console.Error.WriteLine($"error: {e.Message.TrimEnd('.')}. Set AWS_REGION (or a Region in the AWS profile), or pass --endpoint-url.");
-            return EnvironmentError;
-        }
-
-        using (client)
-        {
-            var publisher = new SsmInventoryPublisher(client, new SsmInventoryOptions { InstanceId = options.InstanceId });
-            string instanceId;
-            try
-            {
-                instanceId = await publisher.GetInstanceIdAsync(cancellationToken);
-            }
-            catch (InvalidOperationException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                Console.Error.WriteLine("Off EC2 and hybrid nodes, pass the node's id with --instance-id.");
-                return EnvironmentError;
-            }
-
-            InventoryItemData[] items = CollectItems(TimeProvider.System);
-            Console.Error.WriteLine($"Sending {items.Length} item(s) for {instanceId} to {options.EndpointUrl?.AbsoluteUri ?? "SSM in " + (config.RegionEndpoint?.SystemName ?? "the default Region")}...");
-            InventoryPublishReport report = await publisher.PublishAsync(items, cancellationToken);
-            SummaryTable.Write(StandardOutput.Create(), report, items, item => InventoryJsonSize.Measure(item));
-            return report.Succeeded ? 0 : ItemFailed;
+            return null;
         }
     }
+
+    /// <summary>Where a client made by <see cref="CreateClientAsync"/> sends, for the line announcing it.</summary>
+    internal static string Destination(AmazonSimpleSystemsManagementConfig config, Uri? endpointUrl) =>
+        endpointUrl?.AbsoluteUri ?? "SSM in " + (config.RegionEndpoint?.SystemName ?? "the default Region");
 
     private static InventoryItemData[] CollectItems(TimeProvider clock) =>
     [

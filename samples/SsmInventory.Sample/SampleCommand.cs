@@ -16,7 +16,8 @@ internal sealed partial class SampleCommand : RootCommand
         "Collects facts about this machine (installed .NET runtimes, trusted root certificates, listening TCP ports, the "
         + "operating system) into AWS Systems Manager custom inventory types, and a made-up rack location. By default it "
         + "writes SSM Agent custom inventory files and prints a summary; no AWS call is made. The SSM Agent uploads such "
-        + "files on its next inventory run when they are in its folder for the node (see the README).";
+        + "files on its next inventory run when they are in its folder for the node (see the README). With --fleet, it "
+        + "instead reports Custom:ServerMetadata rows for many managed nodes from a CSV file.";
 
     private readonly Option<string> _output = new("--output")
     {
@@ -53,6 +54,21 @@ internal sealed partial class SampleCommand : RootCommand
             + $"otherwise the placeholder {SampleOptions.PlaceholderInstanceId}.",
     };
 
+    private readonly Option<FileInfo> _fleet = new("--fleet")
+    {
+        HelpName = "csv",
+        Description = "Report Custom:ServerMetadata for many nodes from a CSV file: a header row with InstanceId, Owner, "
+            + "CostCenter, Environment and Application, then one row per row of inventory. Alone, it checks every row and "
+            + "shows what would be sent; with --publish, it sends.",
+    };
+
+    private readonly Option<string> _state = new("--state")
+    {
+        HelpName = "folder",
+        Description = "With --fleet --publish: where the accepted hashes, the spool and the daily quota are kept (default: "
+            + "SsmInventory/fleet in the local application data folder).",
+    };
+
     /// <summary>Creates the command; <paramref name="run"/> runs a mode and returns the exit code.</summary>
     public SampleCommand(Func<SampleOptions, CancellationToken, Task<int>> run)
         : base(About)
@@ -62,6 +78,8 @@ internal sealed partial class SampleCommand : RootCommand
         Options.Add(_publish);
         Options.Add(_endpointUrl);
         Options.Add(_instanceId);
+        Options.Add(_fleet);
+        Options.Add(_state);
 
         // The sample has no version of its own to show.
         Options.Remove(Options.OfType<VersionOption>().Single());
@@ -75,13 +93,9 @@ internal sealed partial class SampleCommand : RootCommand
 
         help.Action = new HelpWithModesAndExitCodes(helpAction);
 
-        _output.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string>() is { Length: 0 })
-            {
-                result.AddError("--output needs a folder.");
-            }
-        });
+        RequireFolder(_output);
+        RequireFolder(_state);
+        _fleet.AcceptExistingOnly();
         _instanceId.Validators.Add(result =>
         {
             string? instanceId = result.GetValueOrDefault<string>();
@@ -94,16 +108,27 @@ internal sealed partial class SampleCommand : RootCommand
         SetAction((parseResult, cancellationToken) => run(ToOptions(parseResult), cancellationToken));
     }
 
+    private static void RequireFolder(Option<string> option) => option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<string>() is { Length: 0 })
+        {
+            result.AddError($"{option.Name} needs a folder.");
+        }
+    });
+
     // By presence rather than value: a value in error has its own message, and reading it would throw.
     private void ValidateCombination(CommandResult command)
     {
-        string? error = (Given(_dryRun), Given(_publish), Given(_output), Given(_endpointUrl)) switch
-        {
-            (true, true, _, _) => "--dry-run and --publish cannot be combined: --dry-run sends nothing.",
-            (_, false, _, true) => "--endpoint-url only applies with --publish.",
-            (true, _, true, _) or (_, true, true, _) => "--output only applies when writing files (without --dry-run or --publish).",
-            _ => null,
-        };
+        bool fleet = Given(_fleet), dryRun = Given(_dryRun), publish = Given(_publish), output = Given(_output);
+        string? error =
+            dryRun && publish ? "--dry-run and --publish cannot be combined: --dry-run sends nothing."
+            : fleet && dryRun ? "--fleet and --dry-run cannot be combined: --fleet without --publish already sends nothing."
+            : fleet && output ? "--output does not apply to --fleet, which writes no files."
+            : fleet && Given(_instanceId) ? "--instance-id does not apply to --fleet: each row names its node in the InstanceId column."
+            : Given(_state) && !(fleet && publish) ? "--state only applies with --fleet and --publish."
+            : Given(_endpointUrl) && !publish ? "--endpoint-url only applies with --publish."
+            : output && (dryRun || publish) ? "--output only applies when writing files (without --dry-run or --publish)."
+            : null;
         if (error is not null)
         {
             command.AddError(error);
@@ -114,8 +139,13 @@ internal sealed partial class SampleCommand : RootCommand
 
     private SampleOptions ToOptions(ParseResult parseResult)
     {
-        SampleMode mode = parseResult.GetValue(_publish) ? SampleMode.Publish : parseResult.GetValue(_dryRun) ? SampleMode.DryRun : SampleMode.Files;
-        return new SampleOptions(mode, parseResult.GetValue(_instanceId), parseResult.GetValue(_output), parseResult.GetValue(_endpointUrl));
+        bool publish = parseResult.GetValue(_publish);
+        FileInfo? fleet = parseResult.GetValue(_fleet);
+        SampleMode mode = fleet is not null
+            ? publish ? SampleMode.FleetPublish : SampleMode.FleetCheck
+            : publish ? SampleMode.Publish : parseResult.GetValue(_dryRun) ? SampleMode.DryRun : SampleMode.Files;
+        return new SampleOptions(
+            mode, parseResult.GetValue(_instanceId), parseResult.GetValue(_output), parseResult.GetValue(_endpointUrl), fleet, parseResult.GetValue(_state));
     }
 
     private static Uri? ParseHttpUrl(ArgumentResult result)
@@ -151,12 +181,14 @@ internal sealed partial class SampleCommand : RootCommand
                   {ExecutableName} [--output <folder>] [--instance-id <id>]
                   {ExecutableName} --dry-run [--instance-id <id>]
                   {ExecutableName} --publish [--instance-id <id>] [--endpoint-url <url>]
+                  {ExecutableName} --fleet <csv>
+                  {ExecutableName} --fleet <csv> --publish [--state <folder>] [--endpoint-url <url>]
 
                 Exit codes:
                   0  Done; no item failed.
-                  1  An item failed.
-                  2  A usage or validation error.
-                  3  No AWS credentials, Region or managed node id.
+                  1  An item failed; with --fleet, also a bad row or a cancelled publish.
+                  2  A usage or validation error; with --fleet, a header that lacks a column.
+                  3  No AWS credentials, Region or managed node id; with --fleet, a state folder in use.
 
 
                 """);
