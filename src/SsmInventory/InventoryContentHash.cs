@@ -309,7 +309,7 @@ public static class InventoryContentHash
         {
             if (row is null)
             {
-                throw new ArgumentException($"Row {rowIndex} of the content is null.", "content");
+                throw NullRow(rowIndex);
             }
 
             int count = CollectAttributes(row, rowIndex);
@@ -755,6 +755,8 @@ public static class InventoryContentHash
 
     // Go's encoding/json escapes these printable ASCII characters (with HTML escaping on, as json.Marshal has it).
     private static bool NeedsAsciiEscape(char c) => c is '"' or '\\' or '<' or '>' or '&';
+
+    internal static ArgumentException NullRow(int rowIndex) => new($"Row {rowIndex} of the content is null.", "content");
 
     private static ArgumentException DuplicateNames(int rowIndex, string first, string second) =>
         new(
