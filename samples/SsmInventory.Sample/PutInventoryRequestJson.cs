@@ -48,7 +48,7 @@ internal static class PutInventoryRequestJson
 
         // Written even when empty: "Content": [] is how a sender clears the type's rows on the node.
         writer.WriteStartArray("Content");
-        foreach (Dictionary<string, string> row in item.Content)
+        foreach (IReadOnlyDictionary<string, string> row in item.Content)
         {
             writer.WriteStartObject();
             foreach ((string name, string value) in row)

@@ -30,16 +30,18 @@ public static class InventoryContentHash
     /// Base64(MD5(Go json.Marshal of the rows)), 24 chars. Empty list hashes the 4 bytes "null".
     /// </summary>
     /// <remarks>
-    /// Attributes are written in the order of their names' UTF-8 bytes, and lone surrogates become U+FFFD first,
-    /// as the agent's JSON decoder does. U+0008 and U+000C are rejected because the agent escapes them differently
-    /// depending on the Go version it was built with.
+    /// <para>Attributes are written in the order of their names' UTF-8 bytes, and lone surrogates become U+FFFD first,
+    /// as the agent's JSON decoder does.</para>
+    /// <para>U+0008 and U+000C are written as <c>\b</c> and <c>\f</c>, as Go 1.22 and later escape them and as current
+    /// SSM Agent releases are built (agent release notes: "Upgrade GoLang to version 1.22.7"). An agent built with an
+    /// older Go writes <c>\u0008</c> and <c>\u000c</c>, so its hash of content holding them differs from this one,
+    /// which costs one full resend of that content.</para>
     /// </remarks>
     /// <param name="content">The Content rows; a single-object Content is a one-row list.</param>
     /// <returns>The 24-character ContentHash.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="content"/> is null.</exception>
     /// <exception cref="ArgumentException">
-    /// A row, an attribute name or a value is null; a name or value contains U+0008 or U+000C;
-    /// or two names of one row are equal once lone surrogates are replaced.
+    /// A row, an attribute name or a value is null, or two names of one row are equal once lone surrogates are replaced.
     /// </exception>
     public static string Compute(IReadOnlyList<IReadOnlyDictionary<string, string>> content)
     {
@@ -307,7 +309,7 @@ public static class InventoryContentHash
         {
             if (row is null)
             {
-                throw new ArgumentException($"Row {rowIndex} of the content is null.", "content");
+                throw NullRow(rowIndex);
             }
 
             int count = CollectAttributes(row, rowIndex);
@@ -332,7 +334,7 @@ public static class InventoryContentHash
 
                 WriteBytes(_nameBytes, nameStart, nameEnds[i] - nameStart);
                 nameStart = nameEnds[i];
-                WriteChars(value, rowIndex, sortedNames[i]);
+                WriteChars(value);
                 WriteByte((byte)'"');
             }
 
@@ -447,12 +449,12 @@ public static class InventoryContentHash
                 }
             }
 
-            EncodeNames(count, rowIndex);
+            EncodeNames(count);
             _sortedCount = count;
         }
 
         /// <summary>Fills <see cref="_nameBytes"/> and <see cref="_nameEnds"/> for the sorted names.</summary>
-        private void EncodeNames(int count, int rowIndex)
+        private void EncodeNames(int count)
         {
             Grow(ref _nameEnds, count, clear: false);
             int pos = 0;
@@ -471,7 +473,7 @@ public static class InventoryContentHash
                 int index = 0;
                 while (true)
                 {
-                    pos = EncodeChars(name, ref index, _nameBytes, pos, rowIndex, name, isName: true);
+                    pos = EncodeChars(name, ref index, _nameBytes, pos);
                     if (index == name.Length)
                     {
                         break;
@@ -489,12 +491,12 @@ public static class InventoryContentHash
         }
 
         /// <summary>Writes a value's characters, without its quotes.</summary>
-        private void WriteChars(string value, int rowIndex, string attributeName)
+        private void WriteChars(string value)
         {
             int index = 0;
             while (true)
             {
-                _pos = EncodeChars(value, ref index, _buffer, _pos, rowIndex, attributeName, isName: false);
+                _pos = EncodeChars(value, ref index, _buffer, _pos);
                 if (index == value.Length)
                 {
                     return;
@@ -557,7 +559,7 @@ public static class InventoryContentHash
     /// <see cref="MaxBytesPerChar"/> bytes are left. Surrogate pairs are never split.
     /// </summary>
     /// <returns>The position after the last byte written.</returns>
-    private static int EncodeChars(string text, ref int index, byte[] destination, int pos, int rowIndex, string attributeName, bool isName)
+    private static int EncodeChars(string text, ref int index, byte[] destination, int pos)
     {
         bool[] plain = s_plainAscii;
         int i = index;
@@ -592,7 +594,7 @@ public static class InventoryContentHash
                         break;
                     }
 
-                    pos = WriteEscapedAscii(c, destination, pos, rowIndex, attributeName, isName);
+                    pos = WriteEscapedAscii(c, destination, pos);
                     i++;
                 }
                 else
@@ -661,7 +663,7 @@ public static class InventoryContentHash
     }
 #endif
 
-    private static int WriteEscapedAscii(char c, byte[] destination, int pos, int rowIndex, string attributeName, bool isName)
+    private static int WriteEscapedAscii(char c, byte[] destination, int pos)
     {
         switch (c)
         {
@@ -675,8 +677,10 @@ public static class InventoryContentHash
             case '\t':
                 return WriteBackslashed((byte)'t', destination, pos);
             case '\b':
+                // Go 1.22 and later (current SSM Agent releases); older Go wrote \u0008 and \u000c.
+                return WriteBackslashed((byte)'b', destination, pos);
             case '\f':
-                throw UnstableEscape(c, rowIndex, attributeName, isName);
+                return WriteBackslashed((byte)'f', destination, pos);
             default:
                 // Other control characters and the HTML-sensitive < > &, as \u00xx with lower-case hex.
                 return WriteUnicodeEscape(c, destination, pos);
@@ -752,17 +756,7 @@ public static class InventoryContentHash
     // Go's encoding/json escapes these printable ASCII characters (with HTML escaping on, as json.Marshal has it).
     private static bool NeedsAsciiEscape(char c) => c is '"' or '\\' or '<' or '>' or '&';
 
-    private static ArgumentException UnstableEscape(char c, int rowIndex, string attributeName, bool isName)
-    {
-        string character = c == '\b' ? "U+0008 (backspace)" : "U+000C (form feed)";
-        string where = isName ? "the attribute name" : "the value";
-        return new ArgumentException(
-            $"Row {rowIndex}, attribute \"{DisplayName(attributeName)}\": {where} contains {character}. "
-            + "The SSM Agent escapes U+0008 and U+000C differently depending on the Go version it was built with "
-            + "(\\u0008 and \\u000c before Go 1.22, \\b and \\f since), so no ContentHash can be guaranteed to match the agent's. "
-            + "Remove or replace the character.",
-            "content");
-    }
+    internal static ArgumentException NullRow(int rowIndex) => new($"Row {rowIndex} of the content is null.", "content");
 
     private static ArgumentException DuplicateNames(int rowIndex, string first, string second) =>
         new(

@@ -10,7 +10,7 @@ public sealed class PublisherTests : PublisherTest
     [Fact]
     public async Task Nothing_is_sent_or_spooled_when_validation_fails()
     {
-        InventoryItemData bad = InventoryItemData.Create("Custom:Bad", "1.0", [new() { ["N"] = new string('v', 5000) }]);
+        InventoryItemData bad = InventoryItemData.Create("Custom:Bad", "1.0", [new Dictionary<string, string> { ["N"] = new string('v', 5000) }]);
         var exception = await Assert.ThrowsAsync<InventoryValidationException>(
             () => NewPublisher().PublishAsync([Items.Make("Custom:Good"), bad, Items.Make("Custom:big", rows: 60, valueLength: 4000)]));
 

@@ -1,5 +1,6 @@
 using Amazon.SimpleSystemsManagement.Model;
 using SsmInventory.Aws.Publishing;
+using SsmInventory.BuiltIn;
 using SsmInventory.Publishing;
 
 namespace SsmInventory.Aws.Tests;
@@ -12,6 +13,7 @@ public sealed class SizeAndBatchTests : PublisherTest
     [InlineData("plain ascii value")]
     [InlineData("<a href=\"x\">&'+`</a>\\/")]
     [InlineData("tab\tnew\nline\rdel\u007fnul\u0000")]
+    [InlineData("backspace\bform feed\f")]
     [InlineData("é€😀\u2028 ﾃｽﾄ")]
     public async Task The_measured_size_is_exactly_what_the_SDK_sends(string value)
     {
@@ -19,11 +21,26 @@ public sealed class SizeAndBatchTests : PublisherTest
         InventoryItemData item = InventoryItemData.Create("Custom:Sized", "1.0", content);
 
         using var client = Server.CreateClient();
-        await client.PutInventoryAsync(new PutInventoryRequest { InstanceId = Items.Node, Items = [ToSdk(item, withContent: true)] });
-        await client.PutInventoryAsync(new PutInventoryRequest { InstanceId = Items.Node, Items = [ToSdk(item, withContent: false)] });
+        await client.PutInventoryAsync(new PutInventoryRequest { InstanceId = Items.Node, Items = [new PendingItem(item, hashOnly: false).ToSdk()] });
+        await client.PutInventoryAsync(new PutInventoryRequest { InstanceId = Items.Node, Items = [new PendingItem(item, hashOnly: true).ToSdk()] });
 
         Assert.Equal(s_envelope + InventoryJsonSize.Measure(item), Server.Requests[0].BodyBytes);
         Assert.Equal(s_envelope + InventoryJsonSize.Measure(item, includeContent: false), Server.Requests[1].BodyBytes);
+    }
+
+    [Fact]
+    public async Task The_measured_size_of_an_item_with_a_Context_is_exactly_what_the_SDK_sends()
+    {
+        InventoryItemData item = InventoryItemData.Create(AwsComplianceItemInventory.TypeInfo, [new AwsComplianceItem { Id = "c1", Title = "a\bb\fc" }])
+            .WithContext(new Dictionary<string, string> { ["ExecutionId"] = "<run&'1'>", ["ExecutionType"] = "Commänd\b\f\u2028" });
+
+        using var client = Server.CreateClient();
+        await client.PutInventoryAsync(new PutInventoryRequest { InstanceId = Items.Node, Items = [new PendingItem(item, hashOnly: false).ToSdk()] });
+        await client.PutInventoryAsync(new PutInventoryRequest { InstanceId = Items.Node, Items = [new PendingItem(item, hashOnly: true).ToSdk()] });
+
+        Assert.Equal(s_envelope + InventoryJsonSize.Measure(item), Server.Requests[0].BodyBytes);
+        Assert.Equal(s_envelope + InventoryJsonSize.Measure(item, includeContent: false), Server.Requests[1].BodyBytes);
+        Assert.All(Server.Requests, r => Assert.Equal(item.Context, r.Items.Single().Context));
     }
 
     [Fact]
@@ -65,15 +82,6 @@ public sealed class SizeAndBatchTests : PublisherTest
         Assert.Throws<ArgumentException>(() => batch.Add(Items.Make("Custom:Prebuilt")));
         Assert.Equal(2, batch.Count);
     }
-
-    private static InventoryItem ToSdk(InventoryItemData item, bool withContent) => new()
-    {
-        TypeName = item.TypeName,
-        SchemaVersion = item.SchemaVersion,
-        CaptureTime = item.CaptureTime,
-        ContentHash = item.ContentHash,
-        Content = withContent ? item.Content : null,
-    };
 }
 
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -78,7 +78,7 @@ public sealed class TelemetryTests : PublisherTest
         using var spans = new ActivityRecorder("SsmInventory");
         using var test = StartTestSpan(out ActivitySource testSource);
 
-        InventoryItemData bad = InventoryItemData.Create("Custom:Bad", "1.0", [new() { ["N"] = Value + new string('v', 5000) }]);
+        InventoryItemData bad = InventoryItemData.Create("Custom:Bad", "1.0", [new Dictionary<string, string> { ["N"] = Value + new string('v', 5000) }]);
         await Assert.ThrowsAsync<InventoryValidationException>(() => NewPublisher().PublishAsync([bad]));
 
         Measurement duration = Assert.Single(metrics.Of("ssm_inventory.publish.duration"));

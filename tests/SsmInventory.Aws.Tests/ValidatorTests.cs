@@ -1,3 +1,4 @@
+using SsmInventory.BuiltIn;
 using SsmInventory.Publishing;
 
 namespace SsmInventory.Aws.Tests;
@@ -185,18 +186,108 @@ public sealed class ValidatorTests
         Assert.Equal("21 items", Single(Validate(items)).Actual);
     }
 
-    [Fact]
-    public void Content_changed_after_the_item_was_created_is_a_problem()
-    {
-        InventoryItemData item = Items.Make("Custom:Changed");
-        item.Content[0]["Name"] = Secret;
-        Assert.Contains("changed after the item was created", Single(Validate(item)).Message);
+    private static InventoryItemData Compliance(Dictionary<string, string> context) =>
+        InventoryItemData.Create(AwsComplianceItemInventory.TypeInfo, [new AwsComplianceItem { Id = "c1", Status = "COMPLIANT" }]).WithContext(context);
 
-        InventoryItemData nulled = Items.Make("Custom:Nulled");
-        nulled.Content[1]["Value"] = null!;
-        InventoryValidationProblem problem = Single(Validate(nulled));
-        Assert.Equal(1, problem.RowIndex);
-        Assert.Equal("Value", problem.AttributeName);
+    private static Dictionary<string, string> Execution() => new() { ["ExecutionId"] = "run-1", ["ExecutionType"] = "Command", ["ExecutionTime"] = "2026-11-27T10:00:00Z" };
+
+    [Fact]
+    public void A_Context_on_AWS_ComplianceItem_is_valid_and_does_not_count_as_a_custom_type()
+    {
+        Assert.Empty(Validate(Compliance(Execution())));
+
+        // 20 custom types and the built-in type: the account's 20 custom types are not exceeded.
+        var items = Enumerable.Range(0, 20).Select(i => Items.Make($"Custom:T{i}")).Append(Compliance(Execution())).ToArray();
+        Assert.Empty(Validate(items));
+    }
+
+    [Fact]
+    public void A_Context_on_a_custom_type_is_a_problem_saying_why_and_what_to_do()
+    {
+        InventoryValidationProblem problem = Single(Validate(Items.Make("Custom:Rack").WithContext(new Dictionary<string, string> { ["ExecutionId"] = Secret })));
+
+        Assert.Equal("Custom:Rack", problem.TypeName);
+        Assert.Equal("a Context", problem.Actual);
+        Assert.Contains("has a Context", problem.Message);
+        Assert.Contains("never for custom types", problem.Message);
+        Assert.Contains("UnsupportedInventoryItemContextException", problem.Message);
+        Assert.Contains("AWS:ComplianceItem", problem.Message);
+        Assert.Contains("Put what it says into the rows' attributes, or leave it out", problem.Message);
+    }
+
+    [Fact]
+    public void Other_built_in_types_stay_refused_with_or_without_a_Context()
+    {
+        InventoryItemData application = InventoryItemData.Create("AWS:Application", "1.1", [Row("Name", "x")]);
+        Assert.Contains("\"Custom:\"", Single(Validate(application)).Limit);
+
+        IReadOnlyList<InventoryValidationProblem> problems = Validate(application.WithContext(Execution()));
+        Assert.Equal(2, problems.Count);
+        Assert.Contains("UnsupportedInventoryItemContextException", problems[1].Message);
+    }
+
+    [Fact]
+    public void AWS_ComplianceItem_is_taken_only_at_its_schema_version()
+    {
+        InventoryItemData item = InventoryItemData.Create("AWS:ComplianceItem", "2.0", [Row("Id", "c1")]);
+        InventoryValidationProblem problem = Single(Validate(item));
+        Assert.Contains("SchemaVersion 1.0", problem.Limit);
+        Assert.Contains("UnsupportedInventorySchemaVersionException", problem.Message);
+        Assert.Contains("AwsComplianceItemInventory.TypeInfo", problem.Message);
+    }
+
+    [Fact]
+    public void More_than_50_Context_entries_is_a_problem()
+    {
+        Dictionary<string, string> context = Enumerable.Range(0, 51).ToDictionary(i => $"Key{i}", _ => Secret);
+        InventoryValidationProblem problem = Single(Validate(Compliance(context)));
+        Assert.Equal("51 entries", problem.Actual);
+        Assert.Contains("at most 50 Context entries", problem.Limit);
+
+        context.Remove("Key50");
+        Assert.Empty(Validate(Compliance(context)));
+    }
+
+    [Fact]
+    public void Context_keys_are_1_to_64_UTF8_bytes()
+    {
+        string longKey = new('é', 33); // 66 bytes in 33 characters
+        InventoryValidationProblem problem = Single(Validate(Compliance(new Dictionary<string, string> { [longKey] = Secret })));
+        Assert.Null(problem.RowIndex);
+        Assert.Equal(longKey, problem.AttributeName);
+        Assert.Equal("66 bytes", problem.Actual);
+        Assert.Equal("Context key 1-64 UTF-8 bytes", problem.Limit);
+        Assert.Contains("AWS:ComplianceItem Context key", problem.Message);
+
+        Assert.Equal("0 bytes", Single(Validate(Compliance(new Dictionary<string, string> { [""] = "x" }))).Actual);
+        Assert.Empty(Validate(Compliance(new Dictionary<string, string> { [new string('k', 64)] = "x" })));
+    }
+
+    [Fact]
+    public void Context_values_are_at_most_4096_UTF8_bytes_and_never_shown()
+    {
+        string value = Secret + new string('é', 2045); // 12 + 4090 = 4102 bytes
+        InventoryValidationProblem problem = Single(Validate(Compliance(new Dictionary<string, string> { ["ExecutionId"] = value })));
+        Assert.Equal("ExecutionId", problem.AttributeName);
+        Assert.Equal("4102 bytes", problem.Actual);
+        Assert.Equal("Context value at most 4096 UTF-8 bytes", problem.Limit);
+
+        Assert.Empty(Validate(Compliance(new Dictionary<string, string> { ["ExecutionId"] = new string('v', 4096) })));
+    }
+
+    [Fact]
+    public void The_Context_counts_towards_the_item_size()
+    {
+        // Rows just under 200 KB pass alone; a Context of 3 × 4 KB values takes the item over.
+        InventoryItemData rows = InventoryItemData.Create(
+            AwsComplianceItemInventory.TypeInfo,
+            Enumerable.Range(0, 49).Select(i => new AwsComplianceItem { Id = $"c{i}", Title = new string('t', 4060) }));
+        Assert.Empty(Validate(rows));
+        Dictionary<string, string> context = Enumerable.Range(0, 3).ToDictionary(i => $"Key{i}", _ => new string('v', 4096));
+
+        InventoryValidationProblem problem = Single(Validate(rows.WithContext(context)));
+        Assert.Contains("204800", problem.Limit);
+        Assert.Equal(InventoryJsonSize.Measure(rows) + ",\"Context\":".Length + 2 + 2 + (3 * ("\"Key0\":".Length + 4098)), InventoryJsonSize.Measure(rows.WithContext(context)));
     }
 
     [Fact]

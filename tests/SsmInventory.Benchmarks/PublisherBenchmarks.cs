@@ -113,7 +113,7 @@ public class PublisherBenchmarks
                             SchemaVersion = item.SchemaVersion,
                             CaptureTime = item.CaptureTime,
                             ContentHash = item.ContentHash,
-                            Content = item.Content,
+                            Content = [.. item.Content.Select(row => new Dictionary<string, string>(row))],
                         },
                     ],
                 });

@@ -62,6 +62,47 @@ public sealed class PutInventoryServiceErrorTests : FakeSsmTest
     }
 
     [Fact]
+    public async Task Context_on_a_built_in_type_that_takes_none_is_unsupported()
+    {
+        var item = Item("AWS:Application", Rows(1), schemaVersion: "1.1");
+        item.Context = new Dictionary<string, string> { ["ExecutionId"] = "1" };
+
+        var error = await Assert.ThrowsAsync<UnsupportedInventoryItemContextException>(() => Client.PutInventoryAsync(Put(item)));
+
+        Assert.Equal("AWS:Application", error.TypeName);
+    }
+
+    [Theory]
+    [InlineData("", "v", "the key '' is 0 bytes")]
+    [InlineData("33 two-byte characters", "v", "is 66 bytes, not 1 to 64")]
+    [InlineData("ExecutionId", null, "the value of 'ExecutionId' is null")]
+    [InlineData("ExecutionId", "4097", "the value of 'ExecutionId' is over 4096 bytes")]
+    public async Task Context_keys_and_values_outside_the_model_lengths_are_an_invalid_context(string key, string? value, string problem)
+    {
+        var item = Item("AWS:ComplianceItem", Rows(1));
+        string contextKey = key == "33 two-byte characters" ? new string('é', 33) : key;
+        item.Context = new Dictionary<string, string> { ["ExecutionType"] = "Command", [contextKey] = value == "4097" ? new string('v', 4097) : value! };
+
+        var error = await Assert.ThrowsAsync<InvalidInventoryItemContextException>(() => Client.PutInventoryAsync(Put(item, Item("Custom:Rack", Rows(1)))));
+
+        Assert.Equal("InvalidInventoryItemContextException", error.ErrorCode);
+        Assert.Contains("AWS:ComplianceItem", error.Message);
+        Assert.Contains(problem, error.Message);
+        Assert.Empty(Server.Store.CustomTypeNames);
+    }
+
+    [Fact]
+    public async Task Context_keys_and_values_at_the_model_lengths_are_accepted()
+    {
+        var item = Item("AWS:ComplianceItem", Rows(1));
+        item.Context = new Dictionary<string, string> { [new string('k', 64)] = new string('v', 4096), ["ExecutionId"] = "" };
+
+        await Client.PutInventoryAsync(Put(item));
+
+        Assert.NotNull(Server.Store.Get(NodeId, "AWS:ComplianceItem"));
+    }
+
+    [Fact]
     public async Task Attribute_names_that_differ_only_in_case_within_a_row_are_invalid_content()
     {
         var error = await Assert.ThrowsAsync<InvalidItemContentException>(

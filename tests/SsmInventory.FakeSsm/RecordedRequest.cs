@@ -26,4 +26,5 @@ public sealed record RecordedRequest(
 
 /// <summary>One item of a recorded PutInventory request.</summary>
 /// <param name="HasContent">False for a hash-only item, whose <c>Content</c> member was absent (or JSON null).</param>
-public sealed record RecordedItem(string TypeName, bool HasContent, int RowCount, string? ContentHash);
+/// <param name="Context">The item's <c>Context</c> (its string members), or null when the member was absent.</param>
+public sealed record RecordedItem(string TypeName, bool HasContent, int RowCount, string? ContentHash, IReadOnlyDictionary<string, string>? Context = null);

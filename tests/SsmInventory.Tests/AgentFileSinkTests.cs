@@ -57,7 +57,7 @@ public sealed class AgentFileSinkTests : IDisposable
         InventoryItemData item = Item(
             "Custom:Escapes",
             new Dictionary<string, string> { ["html"] = "<a href=\"x\">&</a>", ["ls"] = "a\u2028b", ["slash"] = "a/b\\c", ["é"] = "😀", ["tab"] = "a\tb" },
-            new Dictionary<string, string> { ["html"] = "second" });
+            new Dictionary<string, string> { ["html"] = "second", ["back\bspace"] = "a\bb", ["form\ffeed"] = "a\fb" });
 
         await Sink().PublishAsync([item]);
 
@@ -68,6 +68,29 @@ public sealed class AgentFileSinkTests : IDisposable
             .ToList();
         Assert.Equal(item.Content, rows);
         Assert.Equal(item.ContentHash, InventoryContentHash.Compute(rows));
+
+        // Backspace and form feed are written as Go 1.22 and later write them, which the agent reads back as they were.
+        string text = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(_folder, AgentFileName.For("Custom:Escapes"))));
+        Assert.Contains("\"back\\bspace\":\"a\\bb\"", text);
+        Assert.Contains("\"form\\ffeed\":\"a\\fb\"", text);
+    }
+
+    [Fact]
+    public async Task An_item_with_a_Context_is_refused_because_agent_files_cannot_carry_one()
+    {
+        InventoryItemData withContext = Racks("R1").WithContext(new Dictionary<string, string> { ["ExecutionId"] = "run-1" });
+
+        var error = await Assert.ThrowsAsync<InventoryValidationException>(() => Sink().PublishAsync([Item("Custom:Other"), withContext]));
+
+        InventoryValidationProblem problem = Assert.Single(error.Problems);
+        Assert.Equal("Custom:Rack", problem.TypeName);
+        Assert.Contains("has a Context", problem.Message);
+        Assert.Contains("custom inventory file cannot carry one", problem.Message);
+        Assert.Contains("leave it out", problem.Message);
+        Assert.False(Directory.Exists(_folder) && JsonFiles().Length > 0);
+
+        await Sink().PublishAsync([Item("Custom:Other"), withContext.WithContext(new Dictionary<string, string>())]);
+        Assert.Equal(2, JsonFiles().Length);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Amazon.SimpleSystemsManagement.Model;
 using SsmInventory.Publishing;
 
 namespace SsmInventory.Aws.Publishing;
@@ -20,4 +21,20 @@ internal sealed class PendingItem(InventoryItemData item, bool hashOnly)
 
     /// <summary>The item's bytes in a request body.</summary>
     public long JsonBytes => InventoryJsonSize.Measure(Item, includeContent: !HashOnly);
+
+    /// <summary>The item as the SDK sends it, in collections of its own, since the SDK takes mutable ones.</summary>
+    public InventoryItem ToSdk() => new()
+    {
+        TypeName = Item.TypeName,
+        SchemaVersion = Item.SchemaVersion,
+        CaptureTime = Item.CaptureTime,
+        ContentHash = Item.ContentHash,
+
+        // Null leaves Content off the wire (a hash-only update); an empty list goes as [] and clears the type.
+        Content = HashOnly ? null : [.. Item.Content.Select(row => new Dictionary<string, string>(row))],
+
+        // The ContentHash covers only the Content, so the Context goes with every update, hash-only ones too. Null
+        // leaves it off the wire.
+        Context = Item.Context.Count == 0 ? null : new Dictionary<string, string>(Item.Context),
+    };
 }

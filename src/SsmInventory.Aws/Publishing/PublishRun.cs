@@ -237,16 +237,7 @@ internal sealed class PublishRun
         var put = new PutInventoryRequest
         {
             InstanceId = _instanceId,
-            Items = request.Select(p => new InventoryItem
-            {
-                TypeName = p.Item.TypeName,
-                SchemaVersion = p.Item.SchemaVersion,
-                CaptureTime = p.Item.CaptureTime,
-                ContentHash = p.Item.ContentHash,
-
-                // Null leaves Content off the wire (a hash-only update); an empty list goes as [] and clears the type.
-                Content = p.HashOnly ? null : p.Item.Content,
-            }).ToList(),
+            Items = request.ConvertAll(p => p.ToSdk()),
         };
 
         PutInventoryError? error = await CallAsync(put).ConfigureAwait(false);

@@ -35,18 +35,18 @@ internal sealed class SpoolEntry
         writer.WriteString("CaptureTime", Item.CaptureTime);
         writer.WriteString("ContentHash", Item.ContentHash);
         writer.WriteStartArray("Content");
-        foreach (Dictionary<string, string> row in Item.Content)
+        foreach (IReadOnlyDictionary<string, string> row in Item.Content)
         {
-            writer.WriteStartObject();
-            foreach (KeyValuePair<string, string> attribute in row)
-            {
-                writer.WriteString(attribute.Key, attribute.Value);
-            }
-
-            writer.WriteEndObject();
+            WriteObject(writer, row);
         }
 
         writer.WriteEndArray();
+        if (Item.Context.Count > 0)
+        {
+            writer.WritePropertyName("Context");
+            WriteObject(writer, Item.Context);
+        }
+
         if (RejectedErrorCode is not null)
         {
             writer.WriteString("RejectedErrorCode", RejectedErrorCode);
@@ -63,13 +63,7 @@ internal sealed class SpoolEntry
         var content = new List<Dictionary<string, string>>();
         foreach (JsonElement row in root.GetProperty("Content").EnumerateArray())
         {
-            var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (JsonProperty attribute in row.EnumerateObject())
-            {
-                attributes.Add(attribute.Name, RequiredString(attribute.Value));
-            }
-
-            content.Add(attributes);
+            content.Add(ReadObject(row));
         }
 
         DateTimeOffset captured = DateTimeOffset.ParseExact(
@@ -83,9 +77,36 @@ internal sealed class SpoolEntry
             throw new JsonException("The spooled content does not match its ContentHash.");
         }
 
+        if (root.TryGetProperty("Context", out JsonElement context))
+        {
+            item = item.WithContext(ReadObject(context));
+        }
+
         return root.TryGetProperty("RejectedErrorCode", out JsonElement code)
             ? new SpoolEntry(item, RequiredString(code), RequiredString(root.GetProperty("RejectedReason")))
             : new SpoolEntry(item);
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> attributes)
+    {
+        writer.WriteStartObject();
+        foreach (KeyValuePair<string, string> attribute in attributes)
+        {
+            writer.WriteString(attribute.Key, attribute.Value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static Dictionary<string, string> ReadObject(JsonElement element)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (JsonProperty attribute in element.EnumerateObject())
+        {
+            attributes.Add(attribute.Name, RequiredString(attribute.Value));
+        }
+
+        return attributes;
     }
 
     private static string RequiredString(JsonElement element) =>

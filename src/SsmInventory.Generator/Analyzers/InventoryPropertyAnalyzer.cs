@@ -105,7 +105,6 @@ public sealed class InventoryPropertyAnalyzer : DiagnosticAnalyzer
         string? problem =
             bytes < InventoryLimits.MinAttributeNameBytes ? "is empty; a name is 1 to 64 UTF-8 bytes"
             : bytes > InventoryLimits.MaxAttributeNameBytes ? $"is {bytes} UTF-8 bytes long; a name is at most {InventoryLimits.MaxAttributeNameBytes} bytes"
-            : name.IndexOf('\b') >= 0 || name.IndexOf('\f') >= 0 ? "contains U+0008 or U+000C, which the SSM Agent's ContentHash encodes differently between versions"
             : null;
         if (problem is not null)
         {

@@ -21,13 +21,13 @@ internal static class AgentFileFormat
         Write(stream, ",\"Content\":");
 
         // The agent rejects a file whose Content is null, which is how its hash input writes an empty list.
-        if (item.Content.Count == 0)
+        if (item.Rows.Count == 0)
         {
             Write(stream, "[]");
         }
         else
         {
-            InventoryContentHash.WriteHashedBytes(item.Content, stream);
+            InventoryContentHash.WriteHashedBytes(item.Rows, stream);
         }
 
         Write(stream, "}");

@@ -38,7 +38,10 @@ public abstract class InventoryTypeInfo<T> : InventoryTypeInfo
     {
     }
 
-    /// <summary>Writes one instance as a row. A null property leaves its attribute out of the row.</summary>
+    /// <summary>
+    /// Writes one instance as a new row, which the caller owns: <see cref="InventoryItemData.Create{T}"/> keeps it without
+    /// copying. A null property leaves its attribute out of the row.
+    /// </summary>
     public abstract Dictionary<string, string> WriteRow(T value);
 
     /// <summary>Reads one row into an instance.</summary>

@@ -18,6 +18,9 @@ public static class InventoryJsonSize
     // Left out of a hash-only update.
     private static readonly int s_contentMemberBytes = ",\"Content\":".Length;
 
+    // Only an item with a Context has the member.
+    private static readonly int s_contextMemberBytes = ",\"Context\":".Length;
+
     private const int EscapedCharBytes = 6;
 
     /// <summary>
@@ -26,7 +29,6 @@ public static class InventoryJsonSize
     /// <param name="item">The item.</param>
     /// <param name="includeContent">False to measure a hash-only update, which is sent without its Content.</param>
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
-    /// <exception cref="ArgumentException">The item's Content holds a null row, name or value.</exception>
     public static long Measure(InventoryItemData item, bool includeContent = true)
     {
         if (item is null)
@@ -39,34 +41,32 @@ public static class InventoryJsonSize
             + StringBytes(item.ContentHash)
             + StringBytes(item.SchemaVersion)
             + StringBytes(item.TypeName);
-        return includeContent ? size + ContentBytes(item.Content) : size - s_contentMemberBytes;
+        if (item.Context.Count > 0)
+        {
+            size += s_contextMemberBytes + ObjectBytes(item.Context);
+        }
+
+        return includeContent ? size + ContentBytes(item.Rows) : size - s_contentMemberBytes;
     }
 
     /// <summary>The bytes of <c>[{"name":"value",...},...]</c>.</summary>
-    private static long ContentBytes(IReadOnlyList<IReadOnlyDictionary<string, string>> content)
+    private static long ContentBytes(List<Dictionary<string, string>> content)
     {
         long size = 2 + Math.Max(0, content.Count - 1);
-        for (int row = 0; row < content.Count; row++)
+        foreach (Dictionary<string, string> row in content)
         {
-            IReadOnlyDictionary<string, string> attributes = content[row]
-                ?? throw new ArgumentException($"Row {row} of the content is null.", nameof(content));
-            size += RowBytes(attributes);
+            size += ObjectBytes(row);
         }
 
         return size;
     }
 
-    /// <summary>The bytes of <c>{"name":"value",...}</c>.</summary>
-    private static long RowBytes(IReadOnlyDictionary<string, string> row)
+    /// <summary>The bytes of <c>{"name":"value",...}</c>, a row or the Context.</summary>
+    private static long ObjectBytes(IReadOnlyDictionary<string, string> attributes)
     {
-        long size = 2 + Math.Max(0, row.Count - 1);
-        foreach (KeyValuePair<string, string> attribute in row)
+        long size = 2 + Math.Max(0, attributes.Count - 1);
+        foreach (KeyValuePair<string, string> attribute in attributes)
         {
-            if (attribute.Value is null)
-            {
-                throw new ArgumentException("An attribute value is null; attribute values are strings.", nameof(row));
-            }
-
             size += StringBytes(attribute.Key) + 1 + StringBytes(attribute.Value);
         }
 

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using SsmInventory.Metadata;
 
 namespace SsmInventory.Publishing;
 
@@ -46,15 +45,17 @@ public static class InventoryValidator
                 message: $"InstanceId {shown} is not a managed node id: {rules.Target} takes {InventoryLimits.Ec2InstanceIdPrefix} followed by {InventoryLimits.ShortInstanceIdSuffixLength} or {InventoryLimits.LongInstanceIdSuffixLength} ASCII letters, digits or underscores (an EC2 instance), or {InventoryLimits.ManagedInstanceIdPrefix} followed by {InventoryLimits.LongInstanceIdSuffixLength} (a hybrid node). Pass the node's own id, or leave it unset so that it is detected."));
         }
 
-        if (items.Count > rules.MaxItems)
+        // The built-in types that take a Context are not custom types, so they do not count against the custom types.
+        int counted = items.Count(item => item is null || rules.ContextTypeNamed(item.TypeName) is null);
+        if (counted > rules.MaxItems)
         {
             problems.Add(new InventoryValidationProblem(
                 typeName: null,
                 rowIndex: null,
                 attributeName: null,
                 limit: $"at most {rules.MaxItems} items",
-                actual: $"{items.Count} items",
-                message: $"There are {items.Count} items; {rules.Target} takes at most {rules.MaxItems} because {rules.MaxItemsReason}. Publish fewer types."));
+                actual: $"{counted} items",
+                message: $"There are {counted} items of custom types; {rules.Target} takes at most {rules.MaxItems} because {rules.MaxItemsReason}. Publish fewer types."));
         }
 
         var typeNames = new HashSet<string>(StringComparer.Ordinal);
@@ -99,7 +100,19 @@ public static class InventoryValidator
     private static void ValidateItem(InventoryItemData item, InventoryValidationRules rules, List<InventoryValidationProblem> problems)
     {
         string type = item.TypeName;
-        ValidateTypeName(type, problems);
+        InventoryTypeInfo? contextType = rules.ContextTypeNamed(type);
+        if (contextType is null)
+        {
+            ValidateTypeName(type, problems);
+        }
+        else if (!string.Equals(item.SchemaVersion, contextType.SchemaVersion, StringComparison.Ordinal))
+        {
+            problems.Add(new InventoryValidationProblem(
+                type, null, null,
+                limit: $"{type} is taken at SchemaVersion {contextType.SchemaVersion}",
+                actual: Quote(item.SchemaVersion),
+                message: $"{type}: SchemaVersion {Quote(item.SchemaVersion)} is not the one the service supports for this built-in type, {contextType.SchemaVersion}; it would answer UnsupportedInventorySchemaVersionException. Create the item from {contextType.Type.Name}Inventory.TypeInfo, which has it."));
+        }
 
         if (!InventoryRules.IsValidSchemaVersion(item.SchemaVersion))
         {
@@ -119,7 +132,7 @@ public static class InventoryValidator
                 message: $"{type}: CaptureTime {Quote(item.CaptureTime)} is not yyyy-MM-ddTHH:mm:ssZ in UTC within the years {InventoryLimits.MinCaptureTimeYear}-{InventoryLimits.MaxCaptureTimeYear}. Create the item with InventoryItemData.Create, which sets it from the clock."));
         }
 
-        int hashBytes = item.ContentHash is null ? 0 : InventoryRules.Utf8ByteCount(item.ContentHash);
+        int hashBytes = InventoryRules.Utf8ByteCount(item.ContentHash);
         if (hashBytes > InventoryLimits.MaxContentHashLength)
         {
             problems.Add(new InventoryValidationProblem(
@@ -129,17 +142,17 @@ public static class InventoryValidator
                 message: $"{type}: ContentHash is {hashBytes} bytes; the limit is {InventoryLimits.MaxContentHashLength}. Create the item with InventoryItemData.Create, which computes it."));
         }
 
-        if (item.Content is null)
+        ValidateContent(type, item.Rows, problems);
+        ValidateContext(item, contextType is not null, rules, problems);
+
+        long size = InventoryJsonSize.Measure(item);
+        if (size >= rules.MaxItemBytes)
         {
             problems.Add(new InventoryValidationProblem(
-                type, null, null, "Content is a list of rows", "null",
-                $"{type}: Content is null. An empty list clears the type's rows; null would leave the item without Content."));
-            return;
-        }
-
-        if (ValidateContent(type, item.Content, problems))
-        {
-            ValidateHashAndSize(item, rules, problems);
+                type, null, null,
+                limit: $"under {rules.MaxItemBytes} bytes of JSON per item",
+                actual: $"{size} bytes",
+                message: $"{type}: the item is {size} bytes as JSON; it must stay under {rules.MaxItemBytes} ({rules.MaxItemBytesReason}). Send fewer or shorter rows, or split them into several types."));
         }
     }
 
@@ -182,8 +195,8 @@ public static class InventoryValidator
         }
     }
 
-    /// <summary>Checks rows, names and values; returns false when the content is too broken to hash or measure.</summary>
-    private static bool ValidateContent(string type, List<Dictionary<string, string>> content, List<InventoryValidationProblem> problems)
+    /// <summary>Checks rows, names and values.</summary>
+    private static void ValidateContent(string type, List<Dictionary<string, string>> content, List<InventoryValidationProblem> problems)
     {
         if (content.Count > InventoryLimits.MaxRowsPerItem)
         {
@@ -194,8 +207,6 @@ public static class InventoryValidator
                 message: $"{type}: Content has {content.Count} rows; the limit is {InventoryLimits.MaxRowsPerItem}. Send fewer rows, or split them into several types."));
         }
 
-        bool wellFormed = true;
-
         // The first spelling of each attribute name, compared ignoring case: the service treats names that differ only
         // in case as the same attribute and rejects a type that spells one two ways.
         var spellings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -203,13 +214,6 @@ public static class InventoryValidator
         for (int r = 0; r < content.Count; r++)
         {
             Dictionary<string, string> row = content[r];
-            if (row is null)
-            {
-                wellFormed = false;
-                problems.Add(new InventoryValidationProblem(type, r, null, "rows are not null", "null", $"{type} row {r} is null. Remove it."));
-                continue;
-            }
-
             if (row.Count > InventoryLimits.MaxAttributesPerRow)
             {
                 problems.Add(new InventoryValidationProblem(
@@ -222,36 +226,8 @@ public static class InventoryValidator
             foreach (KeyValuePair<string, string> attribute in row)
             {
                 string name = attribute.Key;
-                int nameBytes = InventoryRules.Utf8ByteCount(name);
-                if (nameBytes < InventoryLimits.MinAttributeNameBytes || nameBytes > InventoryLimits.MaxAttributeNameBytes)
-                {
-                    problems.Add(new InventoryValidationProblem(
-                        type, r, name,
-                        limit: $"attribute name {InventoryLimits.MinAttributeNameBytes}-{InventoryLimits.MaxAttributeNameBytes} UTF-8 bytes",
-                        actual: $"{nameBytes} bytes",
-                        message: $"{At(type, r, name)}: the name is {nameBytes} UTF-8 bytes; it must be {InventoryLimits.MinAttributeNameBytes} to {InventoryLimits.MaxAttributeNameBytes}. Rename the attribute."));
-                }
-
-                if (attribute.Value is null)
-                {
-                    wellFormed = false;
-                    problems.Add(new InventoryValidationProblem(
-                        type, r, name, "attribute values are strings", "null",
-                        $"{At(type, r, name)}: the value is null. Leave the attribute out of the row instead."));
-                }
-                else
-                {
-                    int valueBytes = InventoryRules.Utf8ByteCount(attribute.Value);
-                    if (valueBytes > InventoryLimits.MaxAttributeValueBytes)
-                    {
-                        problems.Add(new InventoryValidationProblem(
-                            type, r, name,
-                            limit: $"attribute value at most {InventoryLimits.MaxAttributeValueBytes} UTF-8 bytes",
-                            actual: $"{valueBytes} bytes",
-                            message: $"{At(type, r, name)}: the value is {valueBytes} UTF-8 bytes; the limit is {InventoryLimits.MaxAttributeValueBytes}. Shorten it or split it over several attributes."));
-                    }
-                }
-
+                ValidateName(type, r, name, problems);
+                ValidateValue(type, r, name, attribute.Value, problems);
                 if (!spellings.TryGetValue(name, out string? first))
                 {
                     spellings.Add(name, name);
@@ -275,48 +251,77 @@ public static class InventoryValidator
                 actual: $"{spellings.Count} attributes",
                 message: $"{type}: the rows use {spellings.Count} distinct attribute names; a custom type may have at most {InventoryLimits.MaxAttributesPerType}. Move some attributes to another type."));
         }
-
-        return wellFormed;
     }
 
-    private static void ValidateHashAndSize(InventoryItemData item, InventoryValidationRules rules, List<InventoryValidationProblem> problems)
+    /// <summary>An attribute name of a row, or a Context key (<paramref name="rowIndex"/> null): 1-64 UTF-8 bytes.</summary>
+    private static void ValidateName(string type, int? rowIndex, string name, List<InventoryValidationProblem> problems)
+    {
+        int nameBytes = InventoryRules.Utf8ByteCount(name);
+        if (nameBytes < InventoryLimits.MinAttributeNameBytes || nameBytes > InventoryLimits.MaxAttributeNameBytes)
+        {
+            problems.Add(new InventoryValidationProblem(
+                type, rowIndex, name,
+                limit: $"{(rowIndex is null ? "Context key" : "attribute name")} {InventoryLimits.MinAttributeNameBytes}-{InventoryLimits.MaxAttributeNameBytes} UTF-8 bytes",
+                actual: $"{nameBytes} bytes",
+                message: $"{At(type, rowIndex, name)}: the name is {nameBytes} UTF-8 bytes; it must be {InventoryLimits.MinAttributeNameBytes} to {InventoryLimits.MaxAttributeNameBytes}. Rename it."));
+        }
+    }
+
+    /// <summary>An attribute value of a row, or a Context value (<paramref name="rowIndex"/> null): at most 4096 UTF-8 bytes.</summary>
+    private static void ValidateValue(string type, int? rowIndex, string name, string value, List<InventoryValidationProblem> problems)
+    {
+        int valueBytes = InventoryRules.Utf8ByteCount(value);
+        if (valueBytes > InventoryLimits.MaxAttributeValueBytes)
+        {
+            problems.Add(new InventoryValidationProblem(
+                type, rowIndex, name,
+                limit: $"{(rowIndex is null ? "Context value" : "attribute value")} at most {InventoryLimits.MaxAttributeValueBytes} UTF-8 bytes",
+                actual: $"{valueBytes} bytes",
+                message: $"{At(type, rowIndex, name)}: the value is {valueBytes} UTF-8 bytes; the limit is {InventoryLimits.MaxAttributeValueBytes}. Shorten it or split it over several {(rowIndex is null ? "keys" : "attributes")}."));
+        }
+    }
+
+    /// <summary>
+    /// A Context only on the built-in types that take one, held to the model's limits: at most 50 entries, keys of 1-64
+    /// and values of at most 4096 UTF-8 bytes.
+    /// </summary>
+    private static void ValidateContext(InventoryItemData item, bool takesContext, InventoryValidationRules rules, List<InventoryValidationProblem> problems)
     {
         string type = item.TypeName;
-        try
+        IReadOnlyDictionary<string, string> context = item.Context;
+        if (context.Count == 0)
         {
-            // A list changed after InventoryItemData.Create no longer matches the hash, which would make a hash-only
-            // update claim content the service never received.
-            if (!string.Equals(InventoryContentHash.Compute(item.Content), item.ContentHash, StringComparison.Ordinal))
-            {
-                problems.Add(new InventoryValidationProblem(
-                    type, null, null,
-                    limit: "ContentHash is the hash of the Content",
-                    actual: "a different hash",
-                    message: $"{type}: the Content was changed after the item was created, so its ContentHash no longer matches. Create the item again after changing the rows."));
-            }
-        }
-        catch (ArgumentException e)
-        {
-            // The hash's own messages name the row and attribute, never the value.
-            problems.Add(new InventoryValidationProblem(
-                type, null, null,
-                limit: "Content the SSM Agent's ContentHash can encode",
-                actual: "an unencodable character or name",
-                message: $"{type}: {e.Message}"));
+            return;
         }
 
-        long size = InventoryJsonSize.Measure(item);
-        if (size >= rules.MaxItemBytes)
+        if (!takesContext)
         {
             problems.Add(new InventoryValidationProblem(
                 type, null, null,
-                limit: $"under {rules.MaxItemBytes} bytes of JSON per item",
-                actual: $"{size} bytes",
-                message: $"{type}: the item is {size} bytes as JSON; it must stay under {rules.MaxItemBytes} ({rules.MaxItemBytesReason}). Send fewer or shorter rows, or split them into several types."));
+                limit: "a Context only on the built-in types that take one",
+                actual: "a Context",
+                message: $"{type}: the item has a Context, but {rules.NoContextReason}. Put what it says into the rows' attributes, or leave it out."));
+            return;
+        }
+
+        if (context.Count > InventoryLimits.MaxContextEntries)
+        {
+            problems.Add(new InventoryValidationProblem(
+                type, null, null,
+                limit: $"at most {InventoryLimits.MaxContextEntries} Context entries",
+                actual: $"{context.Count} entries",
+                message: $"{type}: the Context has {context.Count} entries; the limit is {InventoryLimits.MaxContextEntries}. Leave some out."));
+        }
+
+        foreach (KeyValuePair<string, string> entry in context)
+        {
+            ValidateName(type, rowIndex: null, entry.Key, problems);
+            ValidateValue(type, rowIndex: null, entry.Key, entry.Value, problems);
         }
     }
 
-    private static string At(string type, int row, string attributeName) => $"{type} row {row}, attribute {Quote(attributeName)}";
+    private static string At(string type, int? row, string attributeName) =>
+        row is null ? $"{type} Context key {Quote(attributeName)}" : $"{type} row {row}, attribute {Quote(attributeName)}";
 
     private static bool HasLineBreakOrControl(string text)
     {

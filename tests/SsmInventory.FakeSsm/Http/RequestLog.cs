@@ -55,7 +55,10 @@ internal sealed class RequestLog
             StringMember(item, "TypeName") ?? "",
             hasContent,
             hasContent ? content.GetArrayLength() : 0,
-            StringMember(item, "ContentHash"));
+            StringMember(item, "ContentHash"),
+            item.TryGetProperty("Context", out var context) && context.ValueKind == JsonValueKind.Object
+                ? context.EnumerateObject().Where(entry => entry.Value.ValueKind == JsonValueKind.String).ToDictionary(entry => entry.Name, entry => entry.Value.GetString()!)
+                : null);
     }
 
     private static string? StringMember(JsonElement element, string name) =>

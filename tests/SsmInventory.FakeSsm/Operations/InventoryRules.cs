@@ -1,3 +1,4 @@
+using System.Text;
 using SsmInventory.FakeSsm.Protocol;
 using SsmInventory.FakeSsm.Validation;
 
@@ -16,11 +17,7 @@ internal static class InventoryRules
         foreach (var item in items)
         {
             CheckTypeName(item);
-            if (item.IsCustom && item.ContextEntries > 0)
-            {
-                throw SsmErrors.UnsupportedContext(item.TypeName);
-            }
-
+            CheckContext(item);
             CheckAttributeNameCase(item);
             if (item.WireBytes > MaxItemBytes)
             {
@@ -58,6 +55,38 @@ internal static class InventoryRules
         if (item.SchemaVersion != version)
         {
             throw SsmErrors.UnsupportedSchemaVersion(item.TypeName, item.SchemaVersion, version);
+        }
+    }
+
+    /// <summary>
+    /// A Context only on the built-in types that take one (never a custom type), with keys and values within the model's
+    /// lengths for attribute names and values.
+    /// </summary>
+    private static void CheckContext(ReceivedItem item)
+    {
+        if (item.Context is not { Count: > 0 } context)
+        {
+            return;
+        }
+
+        if (!KnownAwsTypes.TakesContext(item.TypeName))
+        {
+            throw SsmErrors.UnsupportedContext(item.TypeName);
+        }
+
+        foreach (var (key, value) in context)
+        {
+            var keyBytes = Encoding.UTF8.GetByteCount(key);
+            if (keyBytes is < 1 or > PutInventoryModel.MaxAttributeNameBytes)
+            {
+                throw SsmErrors.InvalidContext(item.TypeName, $"the key '{key}' is {keyBytes} bytes, not 1 to {PutInventoryModel.MaxAttributeNameBytes}");
+            }
+
+            if (value is null || Encoding.UTF8.GetByteCount(value) > PutInventoryModel.MaxAttributeValueBytes)
+            {
+                throw SsmErrors.InvalidContext(
+                    item.TypeName, $"the value of '{key}' is {(value is null ? "null" : $"over {PutInventoryModel.MaxAttributeValueBytes} bytes")}");
+            }
         }
     }
 

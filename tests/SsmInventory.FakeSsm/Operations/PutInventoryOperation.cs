@@ -34,7 +34,7 @@ internal sealed class PutInventoryOperation(FakeSsmStore store)
             item.CaptureTime!,
             item.ContentHash,
             item.Content?.Select(row => (IReadOnlyDictionary<string, string>)row!.ToDictionary(a => a.Key, a => a.Value!)).ToList(),
-            item.Context?.Count ?? 0,
+            item.Context,
             JsonMarshal.GetRawUtf8Value(wire).Length))];
 }
 

@@ -9,7 +9,7 @@ internal sealed record ReceivedItem(
     string CaptureTime,
     string? ContentHash,
     IReadOnlyList<IReadOnlyDictionary<string, string>>? Content,
-    int ContextEntries,
+    IReadOnlyDictionary<string, string?>? Context,
     int WireBytes)
 {
     public bool IsCustom => TypeName.StartsWith(InventoryRules.CustomPrefix, StringComparison.Ordinal);

@@ -31,6 +31,9 @@ internal static class SsmErrors
     public static SsmErrorException UnsupportedContext(string typeName) =>
         new("UnsupportedInventoryItemContextException", $"Context is not supported for type {typeName}.", typeName: typeName);
 
+    public static SsmErrorException InvalidContext(string typeName, string problem) =>
+        new("InvalidInventoryItemContextException", $"The Context of {typeName} is not valid: {problem}.");
+
     public static SsmErrorException InvalidItemContent(string typeName, string first, string second) =>
         new("InvalidItemContentException",
             $"Attribute names {first} and {second} of {typeName} differ only in case.", typeName: typeName);

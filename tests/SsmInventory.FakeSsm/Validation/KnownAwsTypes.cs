@@ -21,4 +21,10 @@ internal static class KnownAwsTypes
     };
 
     public static bool TryGetVersion(string typeName, out string version) => Versions.TryGetValue(typeName, out version!);
+
+    /// <summary>
+    /// Whether the type takes a Context. The model documents it for "inventory types like AWS:ComplianceItem"; the fake
+    /// takes the strictest reading, that type alone.
+    /// </summary>
+    public static bool TakesContext(string typeName) => typeName == "AWS:ComplianceItem";
 }

@@ -57,7 +57,8 @@ internal static class PutInventoryModel
         }
 
         validator.Length(item.ContentHash, $"{path}.contentHash", 0, MaxContentHashBytes);
-        validator.Map(item.Context, $"{path}.context", MaxContextEntries, MaxAttributeNameBytes, MaxAttributeValueBytes);
+        // The keys and values are the service's own check (InvalidInventoryItemContextException), not the model's.
+        validator.Count(item.Context?.Count, $"{path}.context", 0, MaxContextEntries);
         if (item.Content is null)
         {
             return;
