@@ -102,21 +102,7 @@ public class PublisherBenchmarks
         {
             foreach (InventoryItemData item in _current[node])
             {
-                await _client.PutInventoryAsync(new PutInventoryRequest
-                {
-                    InstanceId = _nodes[node],
-                    Items =
-                    [
-                        new InventoryItem
-                        {
-                            TypeName = item.TypeName,
-                            SchemaVersion = item.SchemaVersion,
-                            CaptureTime = item.CaptureTime,
-                            ContentHash = item.ContentHash,
-                            Content = [.. item.Content.Select(row => new Dictionary<string, string>(row))],
-                        },
-                    ],
-                });
+                await _client.PutInventoryAsync(new PutInventoryRequest { InstanceId = _nodes[node], Items = [SdkItems.From(item)] });
             }
         }
     }

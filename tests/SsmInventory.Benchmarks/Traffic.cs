@@ -9,9 +9,10 @@ namespace SsmInventory.Benchmarks;
 public readonly record struct Traffic(int Requests, long Bytes);
 
 /// <summary>
-/// Carries each case's <see cref="Traffic"/> from the benchmark process, where the fake service counts it, to the host
-/// process, where BenchmarkDotNet builds the tables. The host names a folder in an environment variable, which the
-/// benchmark processes it starts inherit; each case writes one file there.
+/// Carries each case's numbers (<see cref="Traffic"/>, or the pacing benchmark's counts) from the benchmark process,
+/// where the fake service counts them, to the host process, where BenchmarkDotNet builds the tables. The host names a
+/// folder in an environment variable, which the benchmark processes it starts inherit; each case appends a line per
+/// invocation to a file of its own there.
 /// </summary>
 public static class TrafficLog
 {
@@ -31,23 +32,29 @@ public static class TrafficLog
         return folder;
     }
 
-    public static void Write(string caseId, Traffic traffic)
+    public static void Write(string caseId, Traffic traffic) => Append(caseId, traffic.Requests, traffic.Bytes);
+
+    /// <summary>The traffic of the case's last invocation.</summary>
+    public static Traffic? Read(string caseId) =>
+        ReadAll(caseId) is [.., var last] ? new Traffic((int)last[0], (long)last[1]) : null;
+
+    /// <summary>Adds one invocation's numbers to the case's file.</summary>
+    public static void Append(string caseId, params double[] values)
     {
         string folder = Environment.GetEnvironmentVariable(FolderVariable)
             ?? throw new InvalidOperationException($"{FolderVariable} is not set; run the benchmarks through Program.Main.");
-        File.WriteAllText(PathOf(folder, caseId), FormattableString.Invariant($"{traffic.Requests} {traffic.Bytes}"));
+        File.AppendAllText(PathOf(folder, caseId), string.Join(' ', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "\n");
     }
 
-    public static Traffic? Read(string caseId)
+    /// <summary>Every invocation's numbers, in the order they were written; empty when there are none.</summary>
+    public static IReadOnlyList<double[]> ReadAll(string caseId)
     {
         string? folder = Environment.GetEnvironmentVariable(FolderVariable);
-        if (folder is null || !File.Exists(PathOf(folder, caseId)))
-        {
-            return null;
-        }
-
-        string[] parts = File.ReadAllText(PathOf(folder, caseId)).Split(' ');
-        return new Traffic(int.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+        return folder is null || !File.Exists(PathOf(folder, caseId))
+            ? []
+            : File.ReadAllLines(PathOf(folder, caseId))
+                .Select(line => line.Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
+                .ToList();
     }
 
     /// <summary>The case's method and parameters in name order, e.g. <c>Publisher-Case=FirstPublish-Latency=0</c>.</summary>
@@ -56,6 +63,10 @@ public static class TrafficLog
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => $"{p.Name}={Convert.ToString(p.Value, CultureInfo.InvariantCulture)}")
             .Prepend(method));
+
+    /// <summary>The id under which a benchmark process wrote <paramref name="benchmarkCase"/>'s numbers.</summary>
+    public static string CaseId(BenchmarkCase benchmarkCase) =>
+        CaseId(benchmarkCase.Descriptor.WorkloadMethod.Name, benchmarkCase.Parameters.Items.Select(p => (p.Name, p.Value)).ToArray());
 
     private static string PathOf(string folder, string caseId) => Path.Combine(folder, caseId + ".txt");
 }
@@ -69,53 +80,23 @@ public sealed class TrafficBenchmarkConfig : BenchmarkConfig
     public TrafficBenchmarkConfig()
     {
         AddColumn(
-            new TrafficColumn("Requests", "Requests made by one invocation", t => t.Requests, ratio: false),
-            new TrafficColumn("Requests Ratio", "Requests / the baseline's requests", t => t.Requests, ratio: true),
-            new TrafficColumn("Bytes Sent", "Bytes of request lines, headers and bodies sent by one invocation", t => t.Bytes, ratio: false),
-            new TrafficColumn("Bytes Ratio", "Bytes sent / the baseline's bytes sent", t => t.Bytes, ratio: true));
+            Column("Requests", "Requests made by one invocation", t => t.Requests, ratio: false),
+            Column("Requests Ratio", "Requests / the baseline's requests", t => t.Requests, ratio: true),
+            Column("Bytes Sent", "Bytes of request lines, headers and bodies sent by one invocation", t => t.Bytes, ratio: false),
+            Column("Bytes Ratio", "Bytes sent / the baseline's bytes sent", t => t.Bytes, ratio: true));
     }
 
-    private sealed class TrafficColumn(string name, string legend, Func<Traffic, double> measure, bool ratio) : IColumn
-    {
-        public string Id => nameof(TrafficColumn) + name;
-
-        public string ColumnName => name;
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ratio ? ColumnCategory.Baseline : ColumnCategory.Custom;
-
-        public int PriorityInCategory => 20;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => legend;
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    private static ComputedColumn Column(string name, string legend, Func<Traffic, double> measure, bool ratio) =>
+        new(name, legend, ratio ? ColumnCategory.Baseline : ColumnCategory.Custom, (summary, benchmarkCase) =>
         {
-            double? value = Measure(benchmarkCase);
+            double? Measure(BenchmarkCase c) => TrafficLog.Read(TrafficLog.CaseId(c)) is Traffic t ? measure(t) : null;
             if (!ratio)
             {
-                return value is double v ? v.ToString("N0", CultureInfo.InvariantCulture) : "?";
+                return Measure(benchmarkCase) is double v ? v.ToString("N0", CultureInfo.InvariantCulture) : "?";
             }
 
-            BenchmarkCase? baseline = summary.GetBaseline(summary.GetLogicalGroupKey(benchmarkCase));
-            double? reference = baseline is null ? null : Measure(baseline);
-            return value is double c && reference is double r && r > 0 ? (c / r).ToString("0.000", CultureInfo.InvariantCulture) : "?";
-        }
-
-        private double? Measure(BenchmarkCase benchmarkCase)
-        {
-            var parameters = benchmarkCase.Parameters.Items.Select(p => (p.Name, p.Value)).ToArray();
-            return TrafficLog.Read(TrafficLog.CaseId(benchmarkCase.Descriptor.WorkloadMethod.Name, parameters)) is Traffic t ? measure(t) : null;
-        }
-    }
+            return ComputedColumn.WithBaseline(summary, benchmarkCase, Measure) is (var value, var reference) && reference > 0
+                ? (value / reference).ToString("0.000", CultureInfo.InvariantCulture)
+                : "?";
+        });
 }

@@ -67,19 +67,23 @@ public sealed class FakeSsmServer : IAsyncDisposable
 
     /// <summary>A real SDK client for this server. The caller disposes it.</summary>
     /// <param name="maxErrorRetry">
-    /// Retries after the first attempt (standard retry mode); 0 surfaces every error. This is the only retry budget: the
+    /// Retries after the first attempt; 0 surfaces every error. This is the only retry budget: the
     /// SDK's separate, immediate "stale connection" retries (<c>MaxStaleConnectionRetries</c>, on by default) are turned off,
     /// because they resend a request whose connection was reset and would hide the abort faults.
     /// </param>
     /// <param name="timeout">The HTTP timeout of one attempt; the SDK's default when null.</param>
-    public AmazonSimpleSystemsManagementClient CreateClient(int maxErrorRetry = 0, TimeSpan? timeout = null)
+    /// <param name="retryMode">
+    /// Standard by default; <see cref="RequestRetryMode.Adaptive"/> adds the SDK's client-side rate limiting, which
+    /// slows the client down after throttled answers.
+    /// </param>
+    public AmazonSimpleSystemsManagementClient CreateClient(int maxErrorRetry = 0, TimeSpan? timeout = null, RequestRetryMode retryMode = RequestRetryMode.Standard)
     {
         var config = new AmazonSimpleSystemsManagementConfig
         {
             ServiceURL = ServiceUrl.ToString(),
             AuthenticationRegion = "us-east-1",
             MaxErrorRetry = maxErrorRetry,
-            RetryMode = RequestRetryMode.Standard,
+            RetryMode = retryMode,
             MaxStaleConnectionRetries = 0,
         };
         if (timeout is { } attemptTimeout)

@@ -71,13 +71,19 @@ internal sealed class PutInventoryPacer : IDisposable
 
         // Watched before it is queued, so that no other thread can start it while its registration is being stored.
         var waiter = new Waiter(this, cancellationToken);
+        bool disposed;
         lock (_lock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!waiter.Task.IsCompleted)
+            disposed = _disposed;
+            if (!disposed && !waiter.Task.IsCompleted)
             {
                 waiter.Node = _queue.AddLast(waiter);
             }
+        }
+
+        if (disposed)
+        {
+            waiter.Fail(new ObjectDisposedException(nameof(PutInventoryPacer)));
         }
 
         Dispatch();
